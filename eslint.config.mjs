@@ -1,0 +1,40 @@
+import { defineConfig, globalIgnores } from 'eslint/config'
+import nextVitals from 'eslint-config-next/core-web-vitals'
+import nextTs from 'eslint-config-next/typescript'
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Only lib/content may touch the file system or parse content files (DESIGN.md).
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'fs', message: 'Read content through lib/content.' },
+            { name: 'node:fs', message: 'Read content through lib/content.' },
+            { name: 'node:fs/promises', message: 'Read content through lib/content.' },
+            { name: 'gray-matter', message: 'Read content through lib/content.' },
+          ],
+        },
+      ],
+    },
+  },
+  globalIgnores([
+    '.next*/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
+])
