@@ -1,0 +1,74 @@
+import { readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { contentDir, isBuildPhase, readEnv } from '../env'
+import { ContentError, formatIssue, type ContentIssue } from './errors'
+import { loadLibrary } from './load'
+import type { Library } from './types'
+
+/** How often a running server looks for changed content files. */
+const CHECK_INTERVAL_MS = process.env.NODE_ENV === 'development' ? 0 : 5_000
+
+interface Cached {
+  root: string
+  signature: string
+  checkedAt: number
+  library: Promise<Library>
+}
+
+let cached: Cached | undefined
+let reported = ''
+
+/**
+ * The validated content library, loaded once and reloaded when a content file changes.
+ * During `next build` any error fails the build; a running server logs errors and serves
+ * everything that is valid.
+ */
+export async function getLibrary(): Promise<Library> {
+  const env = readEnv()
+  const root = contentDir(env)
+  const now = Date.now()
+  if (cached && cached.root === root && now - cached.checkedAt < CHECK_INTERVAL_MS) {
+    return cached.library
+  }
+  const signature = await librarySignature(root)
+  if (cached && cached.root === root && cached.signature === signature) {
+    cached.checkedAt = now
+    return cached.library
+  }
+  const library = loadOrThrow(root, isBuildPhase(env))
+  cached = { root, signature, checkedAt: now, library }
+  library.catch(() => {
+    if (cached?.library === library) cached = undefined
+  })
+  return library
+}
+
+async function loadOrThrow(root: string, strict: boolean): Promise<Library> {
+  const { library, issues } = await loadLibrary(root)
+  const errors = issues.filter((issue) => issue.severity === 'error')
+  if (!library || (strict && errors.length)) throw new ContentError(issues, path.relative(process.cwd(), root))
+  logOnce(issues, root)
+  return library
+}
+
+function logOnce(issues: ContentIssue[], root: string) {
+  const text = issues.map((issue) => formatIssue(issue, path.relative(process.cwd(), root))).join('\n')
+  if (text && text !== reported) console.error(`[marquee] content problems, skipped files:\n${text}`)
+  reported = text
+}
+
+/** Names, sizes and modification times of every file in the library: changes when any file does. */
+async function librarySignature(root: string): Promise<string> {
+  const entries = await readdir(/*turbopackIgnore: true*/ root, { recursive: true, withFileTypes: true }).catch(() => [])
+  const files = entries
+    .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+  const stats = await Promise.all(
+    files.map(async (file) => {
+      const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
+      return `${file}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}`
+    }),
+  )
+  return stats.join('\n')
+}

@@ -1,0 +1,138 @@
+import type { Element, ElementContent, Root as HastRoot, Text } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
+import remarkDirective from 'remark-directive'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import { visit, SKIP } from 'unist-util-visit'
+
+/** What a Markdown body points at, checked by the library loader against the rest of the content. */
+export interface BodyReferences {
+  images: { src: string; line: number; element: Element }[]
+  links: { href: string; line: number }[]
+  galleries: { slug: string; line: number }[]
+  unknownDirectives: { name: string; line: number }[]
+}
+
+export interface ParsedBody {
+  tree: HastRoot
+  refs: BodyReferences
+  wordCount: number
+}
+
+/**
+ * The sanitizer's allow-list: GitHub's, plus the gallery embed that the directive produces.
+ * A <style> goes with its CSS, which would otherwise show up as text in the story.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  strip: [...(defaultSchema.strip ?? []), 'style'],
+  attributes: {
+    ...defaultSchema.attributes,
+    div: [...(defaultSchema.attributes?.div ?? []), 'dataGallery'],
+  },
+}
+
+/** `::gallery{slug="x"}` on a line of its own embeds that gallery's strip. */
+function remarkGalleryDirective(source: string, refs: BodyReferences) {
+  return () => (tree: MdastRoot) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'textDirective') {
+        // `:word` inside prose is text, not a directive: put the original characters back.
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        const value = start !== undefined && end !== undefined ? source.slice(start, end) : ''
+        if (parent && index !== undefined) parent.children[index] = { type: 'text', value }
+        return SKIP
+      }
+      if (node.type !== 'leafDirective' && node.type !== 'containerDirective') return
+      const line = node.position?.start.line ?? 1
+      const slug = node.attributes?.slug ?? ''
+      if (node.name === 'gallery' && node.type === 'leafDirective') {
+        refs.galleries.push({ slug, line })
+        node.data = { hName: 'div', hProperties: { dataGallery: slug }, hChildren: [] }
+      } else {
+        refs.unknownDirectives.push({ name: node.name, line })
+        if (parent && index !== undefined) parent.children.splice(index, 1)
+        return [SKIP, index]
+      }
+    })
+  }
+}
+
+/** A paragraph holding only an image becomes a figure; the image title becomes its caption. */
+function rehypeFigures() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'p' || !parent || index === undefined) return
+      const meaningful = node.children.filter((child) => !isWhitespace(child))
+      const [only] = meaningful
+      if (meaningful.length !== 1 || only?.type !== 'element' || only.tagName !== 'img') return
+      const caption = typeof only.properties.title === 'string' ? only.properties.title : ''
+      delete only.properties.title
+      const children: ElementContent[] = [only]
+      if (caption) {
+        children.push({
+          type: 'element',
+          tagName: 'figcaption',
+          properties: {},
+          children: [{ type: 'text', value: caption }],
+        })
+      }
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'figure',
+        properties: {},
+        children,
+        position: node.position,
+      }
+    })
+  }
+}
+
+function isWhitespace(node: ElementContent): boolean {
+  return node.type === 'text' && node.value.trim() === ''
+}
+
+/**
+ * Parses a Markdown body (GFM, raw HTML sanitized, gallery directives, figures) into a hast tree
+ * that components render on the server, and lists what it references. Lines are body-relative.
+ */
+export function parseBody(markdown: string): ParsedBody {
+  const refs: BodyReferences = { images: [], links: [], galleries: [], unknownDirectives: [] }
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkGalleryDirective(markdown, refs))
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFigures)
+  const tree = processor.runSync(processor.parse(markdown)) as HastRoot
+
+  let wordCount = 0
+  visit(tree, (node) => {
+    if (node.type === 'text') wordCount += countWords((node as Text).value)
+    if (node.type !== 'element') return
+    const line = node.position?.start.line ?? 1
+    if (node.tagName === 'img') {
+      refs.images.push({ src: String(node.properties.src ?? ''), line, element: node })
+    } else if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      refs.links.push({ href: node.properties.href, line })
+    }
+  })
+  return { tree, refs, wordCount }
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+}
+
+/** Minutes at 230 words a minute, never less than one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230))
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod'
+
+/** URL-safe slug: lower-case letters and digits separated by single hyphens. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug of lower-case letters, digits and hyphens')
+
+/** ISO 8601 date-time with an explicit offset, e.g. 2026-10-02T09:30:00-04:00. */
+export const dateTimeSchema = z.iso.datetime({
+  offset: true,
+  message: 'expected an ISO 8601 date-time with an offset, e.g. 2026-10-02T09:30:00-04:00',
+})
+
+/** Images live in the library's images/ folder and are referenced by their URL path. */
+export const imagePathSchema = z
+  .string()
+  .regex(
+    /^\/images\/[a-z0-9][a-z0-9/_.-]*\.(?:webp|avif|jpe?g|png)$/,
+    'expected a path like /images/articles/name.webp (webp, avif, jpg or png)',
+  )
+
+const urlSchema = z.url({ protocol: /^https?$/, message: 'expected an absolute http(s) URL' })
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+
+export const siteSchema = z.strictObject({
+  name: nonEmpty,
+  tagline: nonEmpty,
+  description: nonEmpty,
+  url: urlSchema,
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'expected a language tag like en-US'),
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'expected an IANA time zone like America/New_York'),
+  logo: imagePathSchema,
+  social: z.array(z.strictObject({ name: nonEmpty, url: urlSchema })).default([]),
+  editorsPicks: z.array(slugSchema).default([]),
+})
+
+export const categorySchema = z.strictObject({
+  slug: slugSchema,
+  name: nonEmpty,
+  description: nonEmpty,
+  order: z.number().int(),
+})
+export const categoriesSchema = z.array(categorySchema).min(1, 'at least one category')
+
+export const topicSchema = z.strictObject({
+  slug: slugSchema,
+  name: nonEmpty,
+  kind: z.enum(['show', 'film', 'franchise', 'person', 'company', 'game', 'event']),
+  description: nonEmpty,
+  sameAs: z.array(urlSchema).default([]),
+})
+export const topicsSchema = z.array(topicSchema)
+
+export const authorSchema = z.strictObject({
+  name: nonEmpty,
+  role: nonEmpty,
+  avatar: imagePathSchema,
+  sameAs: z.array(urlSchema).default([]),
+})
+
+const captionedImageSchema = z.strictObject({
+  image: imagePathSchema,
+  alt: nonEmpty,
+  caption: nonEmpty.optional(),
+  credit: nonEmpty.optional(),
+})
+
+export const articleSchema = z.strictObject({
+  title: nonEmpty,
+  dek: nonEmpty,
+  category: slugSchema,
+  topics: z.array(slugSchema).default([]),
+  authors: z.array(slugSchema).min(1, 'at least one author'),
+  publishedAt: dateTimeSchema,
+  updates: z.array(z.strictObject({ at: dateTimeSchema, note: nonEmpty })).default([]),
+  hero: captionedImageSchema,
+  gallery: slugSchema.optional(),
+  next: slugSchema.optional(),
+  related: z.array(slugSchema).default([]),
+  source: z.strictObject({ name: nonEmpty, url: urlSchema }).optional(),
+  spoilers: z.union([z.boolean(), nonEmpty]).default(false),
+  draft: z.boolean().default(false),
+})
+
+export const gallerySchema = z.strictObject({
+  title: nonEmpty,
+  dek: nonEmpty,
+  publishedAt: dateTimeSchema,
+  article: slugSchema.optional(),
+  credit: nonEmpty.optional(),
+  draft: z.boolean().default(false),
+  slides: z
+    .array(
+      captionedImageSchema.extend({
+        title: nonEmpty.optional(),
+        /** Rights metadata for image search, when the publisher has it. */
+        creator: nonEmpty.optional(),
+        copyrightNotice: nonEmpty.optional(),
+        license: urlSchema.optional(),
+      }),
+    )
+    .min(1, 'at least one slide'),
+})
+
+export type SiteInput = z.infer<typeof siteSchema>
+export type CategoryInput = z.infer<typeof categorySchema>
+export type TopicInput = z.infer<typeof topicSchema>
+export type AuthorInput = z.infer<typeof authorSchema>
+export type ArticleInput = z.infer<typeof articleSchema>
+export type GalleryInput = z.infer<typeof gallerySchema>

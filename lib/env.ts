@@ -1,0 +1,30 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const envSchema = z.object({
+  CONTENT_DIR: z.string().min(1).default('content'),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NEXT_PHASE: z.string().optional(),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** Reads and validates the environment once; a bad value stops the process with a clear message. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment variables:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+export function contentDir(env: Env = readEnv()): string {
+  // The library is read at run time, not bundled: keep the tracer from following this path.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.CONTENT_DIR)
+}
+
+/** True while `next build` prerenders pages: bad content must fail the build there. */
+export function isBuildPhase(env: Env = readEnv()): boolean {
+  return env.NEXT_PHASE === 'phase-production-build'
+}
