@@ -1,0 +1,93 @@
+import type { Metadata } from 'next'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { ArticleView } from '@/components/article/article-view'
+import { NextStoryLink } from '@/components/article/next-story-link'
+import { RelatedTeaser } from '@/components/article/related-teaser'
+import { StoryRail } from '@/components/article/story-rail'
+import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import { toArticleStory } from '@/lib/article-story'
+import {
+  findArticle,
+  getLibrary,
+  moreInCategory,
+  publishedArticles,
+  relatedArticles,
+  resolveNext,
+} from '@/lib/content'
+import { articleParams, parseParams } from '@/lib/params'
+import { toTeaser } from '@/lib/teasers'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return publishedArticles(library).map((article) => ({
+    category: article.category,
+    slug: article.slug,
+  }))
+}
+
+interface Props {
+  params: Promise<{ category: string; slug: string }>
+}
+
+async function loadArticle(params: Props['params']) {
+  const { category, slug } = await parseParams(params, articleParams)
+  const library = await getLibrary()
+  const article = findArticle(library, slug)
+  if (!article) notFound()
+  // A story moved to another section keeps working at its old address.
+  if (article.category !== category) permanentRedirect(article.url)
+  return { library, article }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { article } = await loadArticle(params)
+  return {
+    title: article.title,
+    description: article.dek,
+    alternates: { canonical: article.url },
+  }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { library, article } = await loadArticle(params)
+  const story = toArticleStory(library, article)
+  const next = resolveNext(library, article)
+  const [related] = relatedArticles(library, article, {
+    limit: 1,
+    exclude: new Set(next ? [next.slug] : []),
+  })
+  const more = moreInCategory(library, article, 4)
+  const category = library.categoryBySlug.get(article.category)
+  const timeZone = library.site.timeZone
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { name: 'Home', url: '/' },
+          { name: story.category.name, url: story.category.url },
+          { name: article.title, url: article.url },
+        ]}
+      />
+      <ArticleView story={story} />
+      {next && <NextStoryLink story={toTeaser(library, next)} />}
+      {related && (
+        <RelatedTeaser
+          story={toTeaser(library, related.article)}
+          reason={related.reason}
+          timeZone={timeZone}
+        />
+      )}
+      {category && (
+        <StoryRail
+          title={`More in ${category.name}`}
+          stories={more.map((other) => toTeaser(library, other))}
+          timeZone={timeZone}
+          more={{ href: category.url, label: `All ${category.name}` }}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { CategoryHub } from '@/components/article/category-hub'
+import { findCategory, getLibrary } from '@/lib/content'
+import { categoryParams, parseParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return library.categories.map((category) => ({ category: category.slug }))
+}
+
+interface Props {
+  params: Promise<{ category: string }>
+}
+
+async function load(params: Props['params']) {
+  const { category: slug } = await parseParams(params, categoryParams)
+  const library = await getLibrary()
+  const category = findCategory(library, slug)
+  if (!category) notFound()
+  return { library, category }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { category } = await load(params)
+  return {
+    title: category.name,
+    description: category.description,
+    alternates: { canonical: category.url },
+  }
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const { library, category } = await load(params)
+  return <CategoryHub library={library} category={category} page={1} />
+}

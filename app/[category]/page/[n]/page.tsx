@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { CategoryHub } from '@/components/article/category-hub'
+import { findCategory, getLibrary } from '@/lib/content'
+import { hubPageCount, pagedUrl } from '@/lib/hubs'
+import { categoryPageParams, parseParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return library.categories.flatMap((category) =>
+    Array.from({ length: hubPageCount(library, { category: category.slug }) - 1 }, (_, index) => ({
+      category: category.slug,
+      n: String(index + 2),
+    })),
+  )
+}
+
+interface Props {
+  params: Promise<{ category: string; n: string }>
+}
+
+async function load(params: Props['params']) {
+  const { category: slug, n } = await parseParams(params, categoryPageParams)
+  const library = await getLibrary()
+  const category = findCategory(library, slug)
+  if (!category || n > hubPageCount(library, { category: slug })) notFound()
+  if (n === 1) permanentRedirect(category.url)
+  return { library, category, n }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { category, n } = await load(params)
+  return {
+    title: `${category.name}, page ${n}`,
+    description: category.description,
+    alternates: { canonical: pagedUrl(category.url, n) },
+  }
+}
+
+export default async function CategoryPagedPage({ params }: Props) {
+  const { library, category, n } = await load(params)
+  return <CategoryHub library={library} category={category} page={n} />
+}

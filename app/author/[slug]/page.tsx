@@ -1,0 +1,38 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { AuthorHub } from '@/components/article/author-hub'
+import { findAuthor, getLibrary } from '@/lib/content'
+import { parseParams, slugParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return library.authors.map(({ slug }) => ({ slug }))
+}
+
+interface Props {
+  params: Promise<{ slug: string }>
+}
+
+async function load(params: Props['params']) {
+  const { slug } = await parseParams(params, slugParams)
+  const library = await getLibrary()
+  const author = findAuthor(library, slug)
+  if (!author) notFound()
+  return { library, author }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { author } = await load(params)
+  return {
+    title: author.name,
+    description: `${author.name}, ${author.role}: stories and profile.`,
+    alternates: { canonical: author.url },
+  }
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const { library, author } = await load(params)
+  return <AuthorHub library={library} author={author} page={1} />
+}

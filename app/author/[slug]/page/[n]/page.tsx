@@ -1,0 +1,41 @@
+import type { Metadata } from 'next'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { AuthorHub } from '@/components/article/author-hub'
+import { findAuthor, getLibrary } from '@/lib/content'
+import { hubPageCount, pagedUrl } from '@/lib/hubs'
+import { parseParams, slugPageParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return library.authors.flatMap(({ slug }) =>
+    Array.from({ length: hubPageCount(library, { author: slug }) - 1 }, (_, index) => ({
+      slug,
+      n: String(index + 2),
+    })),
+  )
+}
+
+interface Props {
+  params: Promise<{ slug: string; n: string }>
+}
+
+async function load(params: Props['params']) {
+  const { slug, n } = await parseParams(params, slugPageParams)
+  const library = await getLibrary()
+  const author = findAuthor(library, slug)
+  if (!author || n > hubPageCount(library, { author: slug })) notFound()
+  if (n === 1) permanentRedirect(author.url)
+  return { library, author, n }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { author, n } = await load(params)
+  return { title: `${author.name}, page ${n}`, alternates: { canonical: pagedUrl(author.url, n) } }
+}
+
+export default async function AuthorPagedPage({ params }: Props) {
+  const { library, author, n } = await load(params)
+  return <AuthorHub library={library} author={author} page={n} />
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { GalleryViewer } from '@/components/gallery/gallery-viewer'
+import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import { findArticle, findGallery, getLibrary, publishedGalleries } from '@/lib/content'
+import { photoTitle, photoUrl, toViewerSlide } from '@/lib/gallery'
+import { parseParams, photoParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return publishedGalleries(library).flatMap((gallery) =>
+    gallery.slides.map((_, index) => ({ slug: gallery.slug, n: String(index + 1) })),
+  )
+}
+
+interface Props {
+  params: Promise<{ slug: string; n: string }>
+}
+
+async function load(params: Props['params']) {
+  const { slug, n } = await parseParams(params, photoParams)
+  const library = await getLibrary()
+  const gallery = findGallery(library, slug)
+  const slide = gallery?.slides[n - 1]
+  if (!gallery || !slide) notFound()
+  const article = gallery.article ? findArticle(library, gallery.article) : undefined
+  return { library, gallery, slide, n, article }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { gallery, slide, n } = await load(params)
+  return {
+    title: photoTitle(gallery.title, n, gallery.slides.length),
+    description: slide.caption ?? slide.alt,
+    alternates: { canonical: photoUrl(gallery, n) },
+  }
+}
+
+/** One photo per page: crawlable, linkable, and the viewer's starting point. */
+export default async function PhotoPage({ params }: Props) {
+  const { library, gallery, n, article } = await load(params)
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { name: 'Home', url: '/' },
+          { name: gallery.title, url: gallery.url },
+          { name: 'Slideshow', url: photoUrl(gallery, n) },
+        ]}
+      />
+      <h1 className="font-serif text-2xl leading-tight font-black sm:text-3xl">{gallery.title}</h1>
+      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
+        <Link href={gallery.url} className="text-accent hover:underline">
+          View all {gallery.slides.length} photos
+        </Link>
+        {article && (
+          <Link href={article.url} className="text-accent hover:underline">
+            Back to the story: {article.title}
+          </Link>
+        )}
+      </p>
+      <GalleryViewer
+        slides={gallery.slides.map(toViewerSlide)}
+        start={n - 1}
+        galleryUrl={gallery.url}
+        galleryTitle={gallery.title}
+        siteName={library.site.name}
+      />
+    </>
+  )
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import { ContentImage } from '@/components/ui/content-image'
+import { findArticle, findGallery, getLibrary, publishedGalleries } from '@/lib/content'
+import { formatDateTime } from '@/lib/format'
+import { photoUrl } from '@/lib/gallery'
+import { parseParams, slugParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return publishedGalleries(library).map(({ slug }) => ({ slug }))
+}
+
+interface Props {
+  params: Promise<{ slug: string }>
+}
+
+async function load(params: Props['params']) {
+  const { slug } = await parseParams(params, slugParams)
+  const library = await getLibrary()
+  const gallery = findGallery(library, slug)
+  if (!gallery) notFound()
+  const article = gallery.article ? findArticle(library, gallery.article) : undefined
+  return { library, gallery, article }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { gallery } = await load(params)
+  return { title: gallery.title, description: gallery.dek, alternates: { canonical: gallery.url } }
+}
+
+/** Every photo of a gallery on one page, with captions and credits. */
+export default async function GalleryPage({ params }: Props) {
+  const { library, gallery, article } = await load(params)
+  const count = gallery.slides.length
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { name: 'Home', url: '/' },
+          ...(article ? [{ name: article.title, url: article.url }] : []),
+          { name: gallery.title, url: gallery.url },
+        ]}
+      />
+      <header className="mx-auto max-w-3xl">
+        <p className="text-sm font-bold text-accent uppercase">Gallery · {count} photos</p>
+        <h1 className="mt-2 font-serif text-3xl leading-tight font-black sm:text-5xl">
+          {gallery.title}
+        </h1>
+        <p className="mt-3 text-lg text-muted">{gallery.dek}</p>
+        <p className="mt-3 text-sm text-muted">
+          Published{' '}
+          <time dateTime={gallery.publishedAt}>
+            {formatDateTime(gallery.publishedAt, library.site.timeZone)}
+          </time>
+          {gallery.credit && <> · {gallery.credit}</>}
+        </p>
+        <p className="mt-4 flex flex-wrap gap-4 text-sm font-semibold">
+          <Link href={photoUrl(gallery, 1)} className="text-accent hover:underline">
+            Start the slideshow →
+          </Link>
+          {article && (
+            <Link href={article.url} className="text-accent hover:underline">
+              Read the story: {article.title}
+            </Link>
+          )}
+        </p>
+      </header>
+      <ol className="mx-auto mt-8 max-w-3xl space-y-10">
+        {gallery.slides.map((slide, index) => (
+          <li key={slide.src}>
+            <figure>
+              <Link
+                href={photoUrl(gallery, index + 1)}
+                aria-label={`Photo ${index + 1} of ${count}: ${slide.alt}`}
+              >
+                <ContentImage
+                  image={slide}
+                  lead={index === 0}
+                  sizes="(min-width: 800px) 768px, 100vw"
+                  className="h-auto w-full rounded-md"
+                />
+              </Link>
+              <figcaption className="mt-2 text-sm">
+                <span className="mr-2 font-semibold text-muted">
+                  {index + 1} / {count}
+                </span>
+                {slide.title && <strong className="mr-1">{slide.title}.</strong>}
+                {slide.caption}
+                {slide.credit && (
+                  <span className="ml-1 text-xs text-muted uppercase">{slide.credit}</span>
+                )}
+              </figcaption>
+            </figure>
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}

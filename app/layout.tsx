@@ -1,0 +1,55 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { SiteFooter } from '@/components/layout/site-footer'
+import { SiteHeader } from '@/components/layout/site-header'
+import { ThemeScript } from '@/components/layout/theme-script'
+import { getLibrary } from '@/lib/content'
+import './globals.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = await getLibrary()
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
+    description: site.description,
+    applicationName: site.name,
+  }
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#121116' },
+  ],
+}
+
+interface Props {
+  children: ReactNode
+  /** The @head slot: a route's structured data, rendered inside <head> of the first response. */
+  head: ReactNode
+}
+
+export default async function RootLayout({ children, head }: Props) {
+  const { site, categories } = await getLibrary()
+  return (
+    <html lang={site.language} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+        {head}
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded bg-accent px-4 py-2 text-accent-ink focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
+        <SiteHeader siteName={site.name} categories={categories} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <SiteFooter site={site} categories={categories} />
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { TopicHub } from '@/components/article/topic-hub'
+import { findTopic, getLibrary } from '@/lib/content'
+import { parseParams, slugParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return library.topics.map(({ slug }) => ({ slug }))
+}
+
+interface Props {
+  params: Promise<{ slug: string }>
+}
+
+async function load(params: Props['params']) {
+  const { slug } = await parseParams(params, slugParams)
+  const library = await getLibrary()
+  const topic = findTopic(library, slug)
+  if (!topic) notFound()
+  return { library, topic }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { topic } = await load(params)
+  return {
+    title: topic.name,
+    description: topic.description,
+    alternates: { canonical: topic.url },
+  }
+}
+
+export default async function TopicPage({ params }: Props) {
+  const { library, topic } = await load(params)
+  return <TopicHub library={library} topic={topic} page={1} />
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { TopicHub } from '@/components/article/topic-hub'
+import { findTopic, getLibrary } from '@/lib/content'
+import { hubPageCount, pagedUrl } from '@/lib/hubs'
+import { parseParams, slugPageParams } from '@/lib/params'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const library = await getLibrary()
+  return library.topics.flatMap(({ slug }) =>
+    Array.from({ length: hubPageCount(library, { topic: slug }) - 1 }, (_, index) => ({
+      slug,
+      n: String(index + 2),
+    })),
+  )
+}
+
+interface Props {
+  params: Promise<{ slug: string; n: string }>
+}
+
+async function load(params: Props['params']) {
+  const { slug, n } = await parseParams(params, slugPageParams)
+  const library = await getLibrary()
+  const topic = findTopic(library, slug)
+  if (!topic || n > hubPageCount(library, { topic: slug })) notFound()
+  if (n === 1) permanentRedirect(topic.url)
+  return { library, topic, n }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { topic, n } = await load(params)
+  return { title: `${topic.name}, page ${n}`, alternates: { canonical: pagedUrl(topic.url, n) } }
+}
+
+export default async function TopicPagedPage({ params }: Props) {
+  const { library, topic, n } = await load(params)
+  return <TopicHub library={library} topic={topic} page={n} />
+}

@@ -1,0 +1,143 @@
+import Link from 'next/link'
+import { GalleryStrip } from '@/components/gallery/gallery-strip'
+import { ContentImage } from '@/components/ui/content-image'
+import type { ArticleStory } from '@/lib/article-story'
+import { formatDateTime } from '@/lib/format'
+import { Markdown } from './markdown'
+
+/** One story: header, hero, body and the parts that belong to it (gallery, source, topics). */
+export function ArticleView({ story, headingId }: { story: ArticleStory; headingId?: string }) {
+  const updated = story.modifiedAt !== story.publishedAt
+  const embedded = new Map(story.embeddedGalleries.map((gallery) => [gallery.slug, gallery]))
+  return (
+    <article aria-labelledby={headingId} className="mx-auto max-w-3xl">
+      <header>
+        <p className="text-sm font-bold tracking-wide text-accent uppercase">
+          <Link href={story.category.url} className="hover:underline">
+            {story.category.name}
+          </Link>
+        </p>
+        <h1
+          id={headingId}
+          className="mt-2 font-serif text-3xl leading-tight font-black text-balance sm:text-5xl"
+        >
+          {story.title}
+        </h1>
+        <p className="mt-3 text-lg text-muted sm:text-xl">{story.dek}</p>
+        <div className="mt-5 border-y border-line py-3 text-sm">
+          <p>
+            By{' '}
+            {story.authors.map((author, index) => (
+              <span key={author.url}>
+                {index > 0 && (index === story.authors.length - 1 ? ' and ' : ', ')}
+                <Link href={author.url} rel="author" className="font-semibold hover:underline">
+                  {author.name}
+                </Link>
+              </span>
+            ))}
+          </p>
+          <p className="mt-1 text-muted">
+            Published{' '}
+            <time dateTime={story.publishedAt}>
+              {formatDateTime(story.publishedAt, story.timeZone)}
+            </time>
+            {updated && (
+              <>
+                {' · '}Updated{' '}
+                <time dateTime={story.modifiedAt}>
+                  {formatDateTime(story.modifiedAt, story.timeZone)}
+                </time>
+              </>
+            )}
+            {' · '}
+            {story.readingMinutes} min read
+          </p>
+        </div>
+        {story.spoilers !== false && (
+          <p
+            role="note"
+            className="mt-4 rounded border-l-4 border-accent bg-surface px-4 py-3 text-sm"
+          >
+            <strong>Spoiler warning:</strong>{' '}
+            {typeof story.spoilers === 'string'
+              ? `this story discusses ${story.spoilers}.`
+              : 'this story discusses plot details.'}
+          </p>
+        )}
+      </header>
+
+      <figure className="mt-6">
+        <ContentImage
+          image={story.hero}
+          lead
+          sizes="(min-width: 800px) 768px, 100vw"
+          className="h-auto w-full rounded-md"
+        />
+        {(story.hero.caption || story.hero.credit) && (
+          <figcaption className="mt-2 text-sm text-muted">
+            {story.hero.caption}
+            {story.hero.credit && (
+              <span className="ml-1 text-xs uppercase">{story.hero.credit}</span>
+            )}
+          </figcaption>
+        )}
+      </figure>
+
+      <Markdown
+        tree={story.body}
+        galleries={embedded}
+        className="prose-marquee prose prose-lg mt-8 max-w-none font-serif prose-figcaption:text-sm"
+      />
+
+      {story.gallery && !embedded.has(story.gallery.slug) && (
+        <GalleryStrip gallery={story.gallery} />
+      )}
+
+      {story.source && (
+        <p className="mt-8 text-sm">
+          Source:{' '}
+          <a
+            href={story.source.url}
+            rel="noopener"
+            className="font-semibold text-accent hover:underline"
+          >
+            {story.source.name}
+          </a>
+        </p>
+      )}
+
+      {updated && (
+        <section aria-label="Updates" className="mt-6 rounded bg-surface p-4 text-sm">
+          <h2 className="font-semibold">Updates</h2>
+          <ul className="mt-2 space-y-1">
+            {story.updates.map((update) => (
+              <li key={update.at}>
+                <time dateTime={update.at} className="font-semibold">
+                  {formatDateTime(update.at, story.timeZone)}
+                </time>
+                : {update.note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {story.topics.length > 0 && (
+        <nav aria-label="Topics" className="mt-6">
+          <ul className="flex flex-wrap gap-2">
+            {story.topics.map((topic) => (
+              <li key={topic.url}>
+                <Link
+                  href={topic.url}
+                  className="inline-flex min-h-9 items-center rounded-full border border-line px-3 text-sm hover:border-accent hover:text-accent"
+                >
+                  {topic.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,60 @@
+import { notFound } from 'next/navigation'
+import { HubView } from '@/components/article/hub-view'
+import { Markdown } from '@/components/article/markdown'
+import { ContentImage } from '@/components/ui/content-image'
+import type { Author, Library } from '@/lib/content'
+import { hubPage, pagedUrl } from '@/lib/hubs'
+
+/** An author's profile (bio, avatar, links) and their stories, at /author/x and /author/x/page/n. */
+export function AuthorHub({
+  library,
+  author,
+  page,
+}: {
+  library: Library
+  author: Author
+  page: number
+}) {
+  const stories = hubPage(library, { author: author.slug }, page)
+  if (!stories) notFound()
+  return (
+    <HubView
+      crumbs={[
+        { name: 'Home', url: '/' },
+        { name: author.name, url: author.url },
+      ]}
+      title={author.name}
+      intro={
+        <div className="mt-4 flex flex-col gap-4 sm:flex-row">
+          <ContentImage
+            image={author.avatar}
+            alt={`Portrait of ${author.name}`}
+            sizes="128px"
+            lead={page === 1}
+            className="h-32 w-32 shrink-0 rounded-full object-cover"
+          />
+          <div>
+            <p className="font-semibold">{author.role}</p>
+            <Markdown tree={author.bio} className="prose-marquee prose mt-2" />
+            {author.sameAs.length > 0 && (
+              <ul className="mt-3 flex flex-wrap gap-3 text-sm">
+                {author.sameAs.map((url) => (
+                  <li key={url}>
+                    <a href={url} rel="me noopener" className="text-accent hover:underline">
+                      {new URL(url).hostname.replace(/^www\./, '')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      }
+      stories={stories}
+      pageHref={(n) => pagedUrl(author.url, n)}
+      timeZone={library.site.timeZone}
+    >
+      <h2 className="mb-6 font-serif text-2xl font-black">Stories by {author.name}</h2>
+    </HubView>
+  )
+}

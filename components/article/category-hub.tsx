@@ -1,0 +1,31 @@
+import { HubView } from '@/components/article/hub-view'
+import type { Category, Library } from '@/lib/content'
+import { hubPage, pagedUrl } from '@/lib/hubs'
+import { notFound } from 'next/navigation'
+
+/** A category hub ("More in TV News") at /tv and /tv/page/n. */
+export function CategoryHub({
+  library,
+  category,
+  page,
+}: {
+  library: Library
+  category: Category
+  page: number
+}) {
+  const stories = hubPage(library, { category: category.slug }, page)
+  if (!stories) notFound()
+  return (
+    <HubView
+      crumbs={[
+        { name: 'Home', url: '/' },
+        { name: category.name, url: category.url },
+      ]}
+      title={category.name}
+      intro={<p className="mt-2 max-w-2xl text-muted">{category.description}</p>}
+      stories={stories}
+      pageHref={(n) => pagedUrl(category.url, n)}
+      timeZone={library.site.timeZone}
+    />
+  )
+}

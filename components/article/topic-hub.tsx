@@ -1,0 +1,46 @@
+import { notFound } from 'next/navigation'
+import { HubView } from '@/components/article/hub-view'
+import type { Library, Topic } from '@/lib/content'
+import { hubPage, pagedUrl } from '@/lib/hubs'
+
+/** A topic hub (a show, franchise or person) at /topic/x and /topic/x/page/n. */
+export function TopicHub({
+  library,
+  topic,
+  page,
+}: {
+  library: Library
+  topic: Topic
+  page: number
+}) {
+  const stories = hubPage(library, { topic: topic.slug }, page)
+  if (!stories) notFound()
+  return (
+    <HubView
+      crumbs={[
+        { name: 'Home', url: '/' },
+        { name: topic.name, url: topic.url },
+      ]}
+      title={topic.name}
+      intro={
+        <>
+          <p className="mt-2 max-w-2xl text-muted">{topic.description}</p>
+          {topic.sameAs.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-3 text-sm">
+              {topic.sameAs.map((url) => (
+                <li key={url}>
+                  <a href={url} rel="noopener" className="text-accent hover:underline">
+                    {topic.name} on {new URL(url).hostname.replace(/^(www|en)\./, '')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
+      stories={stories}
+      pageHref={(n) => pagedUrl(topic.url, n)}
+      timeZone={library.site.timeZone}
+    />
+  )
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link'
+import { ContentImage } from '@/components/ui/content-image'
+import type { GalleryTeaser } from '@/lib/teasers'
+
+/** A gallery's cover with its photo count, linking to the view-all page. */
+export function GalleryCard({
+  gallery,
+  as: Heading = 'h3',
+}: {
+  gallery: GalleryTeaser
+  as?: 'h2' | 'h3'
+}) {
+  return (
+    <article className="overflow-hidden rounded-lg bg-surface">
+      <Link href={gallery.url} className="group block">
+        <div className="relative">
+          <ContentImage
+            image={gallery.cover}
+            alt=""
+            sizes="(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw"
+            className="aspect-video w-full object-cover"
+          />
+          <span className="absolute right-2 bottom-2 rounded bg-black/80 px-2 py-1 text-xs font-bold text-white">
+            {gallery.count} photos
+          </span>
+        </div>
+        <div className="p-4">
+          <p className="text-xs font-bold text-accent uppercase">Gallery</p>
+          <Heading className="mt-1 font-serif text-lg leading-tight font-bold group-hover:underline">
+            {gallery.title}
+          </Heading>
+          <p className="mt-1 text-sm text-muted">{gallery.dek}</p>
+        </div>
+      </Link>
+    </article>
+  )
+}

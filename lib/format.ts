@@ -1,0 +1,28 @@
+/** "November 20, 2026, 10:15 AM EST": the time a story carries, in the publication's zone. */
+export function formatDateTime(iso: string, timeZone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  })
+    .format(new Date(iso))
+    .concat(' ', zoneName(iso, timeZone, locale))
+}
+
+/** "Nov 20, 2026": the date on cards and lists. */
+export function formatDate(iso: string, timeZone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' }).format(new Date(iso))
+}
+
+function zoneName(iso: string, timeZone: string, locale: string): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(
+    new Date(iso),
+  )
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+}
+
+/** "Dana Okafor", "Dana Okafor and Leo Hartmann", "A, B and C". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('')
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}

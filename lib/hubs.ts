@@ -1,0 +1,21 @@
+import { paginate, publishedArticles, type ArticleFilter, type Library } from '@/lib/content'
+import { toTeaser } from '@/lib/teasers'
+
+export const STORIES_PER_PAGE = 12
+
+/** One page of a hub's published stories as teasers; undefined past the last page. */
+export function hubPage(library: Library, filter: ArticleFilter, page: number) {
+  const stories = paginate(publishedArticles(library, filter), page, STORIES_PER_PAGE)
+  return (
+    stories && { ...stories, items: stories.items.map((article) => toTeaser(library, article)) }
+  )
+}
+
+export function hubPageCount(library: Library, filter: ArticleFilter): number {
+  return Math.max(1, Math.ceil(publishedArticles(library, filter).length / STORIES_PER_PAGE))
+}
+
+/** `/tv`, `/tv/page/2`: page 1 is the hub's own address. */
+export function pagedUrl(base: string, page: number): string {
+  return page === 1 ? base : `${base}/page/${page}`
+}
