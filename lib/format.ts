@@ -1,4 +1,4 @@
-/** "November 20, 2026, 10:15 AM EST": the time a story carries, in the publication's zone. */
+/** "November 20, 2026 at 10:15 AM EST": the time a story carries, in the publication's zone. */
 export function formatDateTime(iso: string, timeZone: string, locale = 'en-US'): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone,

@@ -16,6 +16,8 @@ interface Cached {
 }
 
 let cached: Cached | undefined
+/** The newest library that loaded, served while a broken change is being fixed. */
+let lastGood: { root: string; library: Library } | undefined
 let reported = ''
 
 /**
@@ -35,31 +37,53 @@ export async function getLibrary(): Promise<Library> {
     cached.checkedAt = now
     return cached.library
   }
-  const library = loadOrThrow(root, isBuildPhase(env))
+  const strict = isBuildPhase(env)
+  const library = loadOrThrow(root, strict).then(
+    (loaded) => {
+      lastGood = { root, library: loaded }
+      return loaded
+    },
+    (error: unknown) => {
+      // A running server keeps serving the last good library rather than failing every page.
+      if (!strict && lastGood?.root === root) {
+        console.error(
+          `[marquee] content reload failed, still serving the last good library:`,
+          error,
+        )
+        return lastGood.library
+      }
+      if (cached?.library === library) cached = undefined
+      throw error
+    },
+  )
   cached = { root, signature, checkedAt: now, library }
-  library.catch(() => {
-    if (cached?.library === library) cached = undefined
-  })
   return library
 }
 
 async function loadOrThrow(root: string, strict: boolean): Promise<Library> {
   const { library, issues } = await loadLibrary(root)
   const errors = issues.filter((issue) => issue.severity === 'error')
-  if (!library || (strict && errors.length)) throw new ContentError(issues, path.relative(process.cwd(), root))
+  if (!library || (strict && errors.length))
+    throw new ContentError(issues, path.relative(process.cwd(), root))
   logOnce(issues, root)
   return library
 }
 
 function logOnce(issues: ContentIssue[], root: string) {
-  const text = issues.map((issue) => formatIssue(issue, path.relative(process.cwd(), root))).join('\n')
-  if (text && text !== reported) console.error(`[marquee] content problems, skipped files:\n${text}`)
+  const text = issues
+    .map((issue) => formatIssue(issue, path.relative(process.cwd(), root)))
+    .join('\n')
+  if (text && text !== reported)
+    console.error(`[marquee] content problems, skipped files:\n${text}`)
   reported = text
 }
 
 /** Names, sizes and modification times of every file in the library: changes when any file does. */
 async function librarySignature(root: string): Promise<string> {
-  const entries = await readdir(/*turbopackIgnore: true*/ root, { recursive: true, withFileTypes: true }).catch(() => [])
+  const entries = await readdir(/*turbopackIgnore: true*/ root, {
+    recursive: true,
+    withFileTypes: true,
+  }).catch(() => [])
   const files = entries
     .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
