@@ -1,5 +1,11 @@
-import { paginate, publishedArticles, type ArticleFilter, type Library } from '@/lib/content'
-import { toTeaser } from '@/lib/teasers'
+import {
+  paginate,
+  publishedArticles,
+  publishedGalleries,
+  type ArticleFilter,
+  type Library,
+} from '@/lib/content'
+import { toGalleryTeaser, toTeaser, type GalleryTeaser } from '@/lib/teasers'
 
 export const STORIES_PER_PAGE = 12
 
@@ -18,4 +24,14 @@ export function hubPageCount(library: Library, filter: ArticleFilter): number {
 /** `/tv`, `/tv/page/2`: page 1 is the hub's own address. */
 export function pagedUrl(base: string, page: number): string {
   return page === 1 ? base : `${base}/page/${page}`
+}
+
+/** Published galleries whose published story belongs to the hub, newest first. */
+export function hubGalleries(library: Library, filter: ArticleFilter, limit = 3): GalleryTeaser[] {
+  const stories = new Set(publishedArticles(library, filter).map((article) => article.slug))
+  return publishedGalleries(library)
+    .filter((gallery) => gallery.article && stories.has(gallery.article))
+    .slice(0, limit)
+    .map(toGalleryTeaser)
+    .filter((teaser) => teaser !== undefined)
 }

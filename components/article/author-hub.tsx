@@ -3,7 +3,7 @@ import { HubView } from '@/components/article/hub-view'
 import { Markdown } from '@/components/article/markdown'
 import { ContentImage } from '@/components/ui/content-image'
 import type { Author, Library } from '@/lib/content'
-import { hubPage, pagedUrl } from '@/lib/hubs'
+import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
 
 /** An author's profile (bio, avatar, links) and their stories, at /author/x and /author/x/page/n. */
 export function AuthorHub({
@@ -53,6 +53,7 @@ export function AuthorHub({
       stories={stories}
       pageHref={(n) => pagedUrl(author.url, n)}
       timeZone={library.site.timeZone}
+      galleries={hubGalleries(library, { author: author.slug })}
     >
       <h2 className="mb-6 font-serif text-2xl font-black">Stories by {author.name}</h2>
     </HubView>

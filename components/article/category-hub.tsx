@@ -1,6 +1,6 @@
 import { HubView } from '@/components/article/hub-view'
 import type { Category, Library } from '@/lib/content'
-import { hubPage, pagedUrl } from '@/lib/hubs'
+import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
 import { notFound } from 'next/navigation'
 
 /** A category hub ("More in TV News") at /tv and /tv/page/n. */
@@ -26,6 +26,7 @@ export function CategoryHub({
       stories={stories}
       pageHref={(n) => pagedUrl(category.url, n)}
       timeZone={library.site.timeZone}
+      galleries={hubGalleries(library, { category: category.slug })}
     />
   )
 }

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react'
 import { Breadcrumbs, type Crumb } from '@/components/layout/breadcrumbs'
 import { Pagination } from '@/components/ui/pagination'
 import type { Page } from '@/lib/content'
-import type { StoryTeaser } from '@/lib/teasers'
+import { GalleryCard } from '@/components/gallery/gallery-card'
+import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
 import { StoryGrid } from './story-grid'
 
 interface Props {
@@ -13,11 +14,22 @@ interface Props {
   stories: Page<StoryTeaser>
   pageHref: (page: number) => string
   timeZone: string
+  /** Galleries of the hub's stories, shown on its first page. */
+  galleries?: GalleryTeaser[]
   children?: ReactNode
 }
 
 /** The list page shared by category, topic and author hubs. */
-export function HubView({ crumbs, title, intro, stories, pageHref, timeZone, children }: Props) {
+export function HubView({
+  crumbs,
+  title,
+  intro,
+  stories,
+  pageHref,
+  timeZone,
+  galleries = [],
+  children,
+}: Props) {
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -30,6 +42,20 @@ export function HubView({ crumbs, title, intro, stories, pageHref, timeZone, chi
         </h1>
         {intro}
       </header>
+      {stories.page === 1 && galleries.length > 0 && (
+        <section aria-labelledby="hub-galleries" className="mb-12">
+          <h2 id="hub-galleries" className="mb-4 font-serif text-2xl font-black">
+            Galleries
+          </h2>
+          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            {galleries.map((gallery) => (
+              <li key={gallery.slug}>
+                <GalleryCard gallery={gallery} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {children}
       {stories.items.length ? (
         <StoryGrid stories={stories.items} timeZone={timeZone} />

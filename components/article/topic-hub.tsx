@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation'
 import { HubView } from '@/components/article/hub-view'
 import type { Library, Topic } from '@/lib/content'
-import { hubPage, pagedUrl } from '@/lib/hubs'
+import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
 
 /** A topic hub (a show, franchise or person) at /topic/x and /topic/x/page/n. */
 export function TopicHub({
@@ -41,6 +41,7 @@ export function TopicHub({
       stories={stories}
       pageHref={(n) => pagedUrl(topic.url, n)}
       timeZone={library.site.timeZone}
+      galleries={hubGalleries(library, { topic: topic.slug })}
     />
   )
 }
