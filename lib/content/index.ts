@@ -78,7 +78,12 @@ export function findTopic(library: Library, slug: string): Topic | undefined {
 }
 
 /** The newest published stories of the article's category, without the article itself. */
-export function moreInCategory(library: Library, article: Article, count: number, now = Date.now()) {
+export function moreInCategory(
+  library: Library,
+  article: Article,
+  count: number,
+  now = Date.now(),
+) {
   return publishedArticles(library, { category: article.category }, now)
     .filter((other) => other.slug !== article.slug)
     .slice(0, count)

@@ -53,8 +53,10 @@ export interface LoadResult {
 /** Reads, validates and cross-checks a whole content library. Files with errors are left out. */
 export async function loadLibrary(root: string): Promise<LoadResult> {
   const issues: ContentIssue[] = []
-  const report = (issue: Omit<ContentIssue, 'severity'>, severity: ContentIssue['severity'] = 'error') =>
-    issues.push({ severity, ...issue })
+  const report = (
+    issue: Omit<ContentIssue, 'severity'>,
+    severity: ContentIssue['severity'] = 'error',
+  ) => issues.push({ severity, ...issue })
   const ctx: Ctx = { root, report }
 
   const site = await loadSite(ctx)
@@ -75,7 +77,14 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   const authorBySlug = new Map(authors.map((author) => [author.slug, author]))
   const galleryBySlug = new Map(galleries.map((gallery) => [gallery.slug, gallery]))
   const allArticles = new Map(articles.map(({ article }) => [article.slug, article]))
-  const known = { categoryBySlug, topicBySlug, authorBySlug, galleryBySlug, articleBySlug: allArticles, files }
+  const known = {
+    categoryBySlug,
+    topicBySlug,
+    authorBySlug,
+    galleryBySlug,
+    articleBySlug: allArticles,
+    files,
+  }
 
   // Every broken reference is an error, but only a missing category or author keeps a story
   // from rendering: one bad file must not take down the stories that point at it.
@@ -137,7 +146,10 @@ function dedupe(issues: ContentIssue[]): ContentIssue[] {
   })
 }
 
-function newestFirst(a: { publishedTime: number; slug: string }, b: { publishedTime: number; slug: string }) {
+function newestFirst(
+  a: { publishedTime: number; slug: string },
+  b: { publishedTime: number; slug: string },
+) {
   return b.publishedTime - a.publishedTime || a.slug.localeCompare(b.slug)
 }
 
@@ -152,7 +164,9 @@ async function readText(ctx: Ctx, file: string): Promise<string | undefined> {
 
 /** Lists `dir/*.ext`, sorted, as paths relative to the library root. */
 async function listFiles(ctx: Ctx, dir: string, ext: RegExp): Promise<string[]> {
-  const entries = await readdir(/*turbopackIgnore: true*/ path.join(ctx.root, dir), { withFileTypes: true }).catch(() => [])
+  const entries = await readdir(/*turbopackIgnore: true*/ path.join(ctx.root, dir), {
+    withFileTypes: true,
+  }).catch(() => [])
   return entries
     .filter((entry) => entry.isFile() && ext.test(entry.name) && !entry.name.startsWith('.'))
     .map((entry) => `${dir}/${entry.name}`)
@@ -211,7 +225,10 @@ async function loadSite(ctx: Ctx): Promise<Site | undefined> {
   const { value, issues } = validate(siteSchema, source, file)
   issues.forEach((issue) => ctx.report(issue))
   if (!value) return undefined
-  const logo = await resolveImage(ctx, file, source, ['logo'], { image: value.logo, alt: value.name })
+  const logo = await resolveImage(ctx, file, source, ['logo'], {
+    image: value.logo,
+    alt: value.name,
+  })
   if (!logo) return undefined
   return { ...value, url: value.url.replace(/\/+$/, ''), logo }
 }
@@ -235,7 +252,12 @@ async function loadCategories(ctx: Ctx): Promise<Category[] | undefined> {
     seen.add(category.slug)
     if (problem) {
       ok = false
-      ctx.report({ file, line: source.lineOf([index, 'slug']), field: `${index}.slug`, message: problem })
+      ctx.report({
+        file,
+        line: source.lineOf([index, 'slug']),
+        field: `${index}.slug`,
+        message: problem,
+      })
     }
   })
   if (!ok) return undefined
@@ -255,7 +277,12 @@ async function loadTopics(ctx: Ctx): Promise<Topic[]> {
   return (value ?? []).flatMap((topic, index) => {
     if (seen.has(topic.slug)) {
       const line = source.lineOf([index, 'slug'])
-      ctx.report({ file, line, field: `${index}.slug`, message: `duplicate topic slug "${topic.slug}"` })
+      ctx.report({
+        file,
+        line,
+        field: `${index}.slug`,
+        message: `duplicate topic slug "${topic.slug}"`,
+      })
       return []
     }
     seen.add(topic.slug)
@@ -427,7 +454,7 @@ async function checkBody(ctx: Ctx, file: string, parsed: ParsedBody, bodyLine: n
           message: remote
             ? `remote image ${src} is not allowed`
             : `image ${src || '(empty)'} not found (expected a file under images/)`,
-          hint: 'Put the image in the library\'s images/ folder and link it as /images/….',
+          hint: "Put the image in the library's images/ folder and link it as /images/….",
         })
         return
       }
@@ -475,7 +502,11 @@ function articleReferenceIssues(
     folder: string,
     fatal = false,
   ) => {
-    const files = { article: known.files.articles, gallery: known.files.galleries, author: known.files.authors }
+    const files = {
+      article: known.files.articles,
+      gallery: known.files.galleries,
+      author: known.files.authors,
+    }
     const dir = `${what === 'gallery' ? 'galleries' : `${what}s`}`
     const broken = files[what as keyof typeof files]?.has(slug)
     found.push({
@@ -496,14 +527,17 @@ function articleReferenceIssues(
     }
   })
   article.topics.forEach((slug, index) => {
-    if (!known.topicBySlug.has(slug)) missing(['topics', index], 'topic', slug, 'the slugs in topics.yaml')
+    if (!known.topicBySlug.has(slug))
+      missing(['topics', index], 'topic', slug, 'the slugs in topics.yaml')
   })
   if (article.gallery && !known.galleryBySlug.has(article.gallery)) {
     missing(['gallery'], 'gallery', article.gallery, 'the files in galleries/')
   }
   const articleRefs: [(string | number)[], string][] = [
     ...(article.next ? [[['next'], article.next] as [string[], string]] : []),
-    ...article.related.map((slug, index) => [['related', index], slug] as [(string | number)[], string]),
+    ...article.related.map(
+      (slug, index) => [['related', index], slug] as [(string | number)[], string],
+    ),
   ]
   for (const [field, slug] of articleRefs) {
     if (slug === article.slug) {
@@ -548,8 +582,10 @@ function internalLinkProblem(href: string, known: Known): string | undefined {
     const n = Number(third)
     return /^[1-9]\d*$/.test(third) && n <= gallery.slides.length ? undefined : broken
   }
-  if (first === 'author') return second && known.authorBySlug.has(second) && !third ? undefined : broken
-  if (first === 'topic') return second && known.topicBySlug.has(second) && !third ? undefined : broken
+  if (first === 'author')
+    return second && known.authorBySlug.has(second) && !third ? undefined : broken
+  if (first === 'topic')
+    return second && known.topicBySlug.has(second) && !third ? undefined : broken
   if (first === 'search' || first === 'images') return undefined
   if (!known.categoryBySlug.has(first)) return broken
   if (!second || second === 'page' || second === 'feed.xml') return undefined

@@ -42,7 +42,8 @@ export function relatedArticles(
     const days = Math.abs(article.publishedTime - other.publishedTime) / DAY_MS
     const decay = 0.5 ** (days / HALF_LIFE_DAYS)
     const base = 2 * topicScore + (sameCategory ? 1 : 0)
-    const score = (editorIndex >= 0 ? EDITOR_PICK_SCORE - editorIndex : 0) + base * (0.5 + 0.5 * decay)
+    const score =
+      (editorIndex >= 0 ? EDITOR_PICK_SCORE - editorIndex : 0) + base * (0.5 + 0.5 * decay)
     const [bestTopic] = shared
     const topicName = bestTopic ? library.topicBySlug.get(bestTopic)?.name : undefined
     const reason = topicName
