@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Element } from 'hast'
 import type { ContentIssue } from './errors'
 import { readImageSize } from './images'
-import { parseBody, readingMinutes, type ParsedBody } from './markdown'
+import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
 import {
   articleSchema,
@@ -316,7 +316,7 @@ async function loadAuthors(ctx: Ctx): Promise<Author[]> {
         role: value.role,
         avatar,
         sameAs: value.sameAs,
-        bio: parsed.tree,
+        bio: stripPositions(parsed.tree),
       }
     }),
   )
@@ -417,7 +417,7 @@ async function loadArticles(ctx: Ctx): Promise<LoadedArticle[]> {
         source: value.source,
         spoilers: value.spoilers,
         draft: value.draft,
-        body: parsed.tree,
+        body: stripPositions(parsed.tree),
         wordCount: parsed.wordCount,
         readingMinutes: readingMinutes(parsed.wordCount),
       }

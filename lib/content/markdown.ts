@@ -128,6 +128,14 @@ export function parseBody(markdown: string): ParsedBody {
   return { tree, refs, wordCount }
 }
 
+/** Drops source positions once a body has been checked: pages and JSON don't need them. */
+export function stripPositions(tree: HastRoot): HastRoot {
+  visit(tree, (node) => {
+    delete node.position
+  })
+  return tree
+}
+
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
 }
