@@ -5,24 +5,38 @@ import type { ArticleStory } from '@/lib/article-story'
 import { formatDateTime } from '@/lib/format'
 import { Markdown } from './markdown'
 
+interface Props {
+  story: ArticleStory
+  /** h1 on the story's own page; h2 for a story appended by continuous reading. */
+  headingLevel?: 'h1' | 'h2'
+  /** The page's own story preloads its hero (the LCP element); appended ones don't. */
+  lead?: boolean
+}
+
 /** One story: header, hero, body and the parts that belong to it (gallery, source, topics). */
-export function ArticleView({ story, headingId }: { story: ArticleStory; headingId?: string }) {
+export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }: Props) {
+  const headingId = `story-${story.slug}`
   const updated = story.modifiedAt !== story.publishedAt
   const embedded = new Map(story.embeddedGalleries.map((gallery) => [gallery.slug, gallery]))
   return (
-    <article aria-labelledby={headingId} className="mx-auto max-w-3xl">
+    <article
+      aria-labelledby={headingId}
+      data-story-url={story.url}
+      data-story-title={story.title}
+      className="mx-auto max-w-3xl"
+    >
       <header>
         <p className="text-sm font-bold tracking-wide text-accent uppercase">
           <Link href={story.category.url} className="hover:underline">
             {story.category.name}
           </Link>
         </p>
-        <h1
+        <Heading
           id={headingId}
           className="mt-2 font-serif text-3xl leading-tight font-black text-balance sm:text-5xl"
         >
           {story.title}
-        </h1>
+        </Heading>
         <p className="mt-3 text-lg text-muted sm:text-xl">{story.dek}</p>
         <div className="mt-5 border-y border-line py-3 text-sm">
           <p>
@@ -69,7 +83,7 @@ export function ArticleView({ story, headingId }: { story: ArticleStory; heading
       <figure className="mt-6">
         <ContentImage
           image={story.hero}
-          lead
+          lead={lead}
           sizes="(min-width: 800px) 768px, 100vw"
           className="h-auto w-full rounded-md"
         />

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { ArticleView } from '@/components/article/article-view'
-import { NextStoryLink } from '@/components/article/next-story-link'
+import { NextStory } from '@/components/article/next-story'
 import { RelatedTeaser } from '@/components/article/related-teaser'
 import { StoryRail } from '@/components/article/story-rail'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
@@ -15,6 +15,7 @@ import {
   resolveNext,
 } from '@/lib/content'
 import { articleParams, parseParams } from '@/lib/params'
+import { toNextLink } from '@/lib/story-payload'
 import { toTeaser } from '@/lib/teasers'
 
 export const revalidate = 60
@@ -72,7 +73,9 @@ export default async function ArticlePage({ params }: Props) {
         ]}
       />
       <ArticleView story={story} />
-      {next && <NextStoryLink story={toTeaser(library, next)} />}
+      {next && (
+        <NextStory from={article.slug} next={toNextLink(next)} siteName={library.site.name} />
+      )}
       {related && (
         <RelatedTeaser
           story={toTeaser(library, related.article)}

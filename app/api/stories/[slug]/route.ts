@@ -1,0 +1,32 @@
+import { getLibrary } from '@/lib/content'
+import { storyPayload, storyRequestSchema } from '@/lib/story-payload'
+
+/** Matches the pages' revalidation: a minute fresh, then served stale while it refreshes. */
+const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
+
+/** A story for continuous reading: `GET /api/stories/<slug>?exclude=<slug>,<slug>`. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const url = new URL(request.url)
+  const parsed = storyRequestSchema.safeParse({
+    slug: (await params).slug,
+    exclude: url.searchParams.get('exclude') ?? undefined,
+  })
+  if (!parsed.success) {
+    return Response.json(
+      {
+        error: 'invalid_request',
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        })),
+      },
+      { status: 400 },
+    )
+  }
+  const library = await getLibrary()
+  const payload = storyPayload(library, parsed.data.slug, parsed.data.exclude)
+  if (!payload) {
+    return Response.json({ error: 'not_found', slug: parsed.data.slug }, { status: 404 })
+  }
+  return Response.json(payload, { headers: { 'Cache-Control': CACHE_CONTROL } })
+}
