@@ -127,10 +127,11 @@ test.describe('the story API', () => {
     expect(body.next?.slug).not.toBe('luke-cage-season-2-set-photos')
   })
 
-  for (const [name, url] of [
+  const badRequests: [string, string][] = [
     ['an invalid slug', '/api/stories/Bad_Slug'],
     ['an invalid exclude list', '/api/stories/worst-mcu-netflix-episodes?exclude=a,,b'],
-  ]) {
+  ]
+  for (const [name, url] of badRequests) {
     test(`answers 400 JSON for ${name}`, async ({ request }) => {
       const response = await request.get(url)
       expect(response.status()).toBe(400)
