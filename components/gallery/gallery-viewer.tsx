@@ -1,6 +1,7 @@
 'use client'
 
 import Image, { getImageProps } from 'next/image'
+import { usePathname } from 'next/navigation'
 import { useEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react'
 import { preload } from 'react-dom'
 import { photoTitle, type ViewerSlide } from '@/lib/gallery'
@@ -23,7 +24,15 @@ const SWIPE_PX = 40
  * the photo with replaceState, so Back leaves the gallery instead of stepping through photos.
  */
 export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteName }: Props) {
-  const [index, setIndex] = useState(start)
+  // Back from another page restores the server-rendered photo under the address of the photo
+  // last shown (replaceState keeps the old page data): the address wins.
+  const pathname = usePathname()
+  const [index, setIndex] = useState(() => {
+    const shown = pathname.startsWith(`${galleryUrl}/`)
+      ? Number(pathname.slice(galleryUrl.length + 1)) - 1
+      : start
+    return slides[shown] ? shown : start
+  })
   const [announcement, setAnnouncement] = useState('')
   const [zoomed, setZoomed] = useState(false)
   const dialog = useRef<HTMLDialogElement>(null)
@@ -40,7 +49,6 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
     setZoomed(false)
     const n = to + 1
     window.history.replaceState(null, '', `${galleryUrl}/${n}`)
-    document.title = `${photoTitle(galleryTitle, n, count)} | ${siteName}`
     setAnnouncement(`Photo ${n} of ${count}: ${next.caption ?? next.alt}`)
   }
 
@@ -63,6 +71,10 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
+
+  useEffect(() => {
+    document.title = `${photoTitle(galleryTitle, index + 1, count)} | ${siteName}`
+  }, [index, galleryTitle, count, siteName])
 
   useEffect(() => {
     indexRef.current = index
