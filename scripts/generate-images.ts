@@ -10,7 +10,7 @@ import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
 import { imageFile } from '../lib/content/images'
-import { parseMarkdownFile, parseYaml } from '../lib/content/parse'
+import { parseMarkdownFile, parseYaml, type YamlSource } from '../lib/content/parse'
 import { contentDir } from '../lib/env'
 
 type ImageKind = 'hero' | 'inline' | 'slide' | 'avatar' | 'logo'
@@ -170,16 +170,22 @@ function refsInMarkdown(body: string, context: StoryContext): ImageRef[] {
   }))
 }
 
+/** Parsed YAML fields, or none (with a warning) when the YAML does not parse. */
+function fieldsOf(source: YamlSource, file: string): Fields {
+  if (source.issues.length) console.warn(`! ${file}: invalid YAML, its fields were skipped`)
+  return isFields(source.data) ? source.data : {}
+}
+
 async function scanFile(file: string): Promise<ImageRef[]> {
   const source = await readFile(file, 'utf8')
   if (file.endsWith('.yaml')) {
-    const data = parseYaml(source, file).data
-    const fields = isFields(data) ? data : {}
+    const parsed = parseYaml(source, file)
+    const fields = fieldsOf(parsed, file)
     const name = text(fields.title) ?? text(fields.name) ?? ''
-    return refsInData(data, { story: text(fields.article) }, name)
+    return refsInData(parsed.data, { story: text(fields.article) }, name)
   }
   const { frontmatter, body } = parseMarkdownFile(source, file)
-  const fields = isFields(frontmatter.data) ? frontmatter.data : {}
+  const fields = fieldsOf(frontmatter, file)
   const category = text(fields.category)
   const context = category ? { story: path.basename(file, '.md'), category } : {}
   const name = text(fields.title) ?? text(fields.name) ?? ''
