@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
 import { ThemeScript } from '@/components/layout/theme-script'
 import { getLibrary } from '@/lib/content'
+import { INDEXABLE, ogLocale } from '@/lib/seo/metadata'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,6 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
     description: site.description,
     applicationName: site.name,
+    robots: INDEXABLE,
+    openGraph: { siteName: site.name, locale: ogLocale(site.language), type: 'website' },
+    twitter: { card: 'summary_large_image' },
+    alternates: {
+      types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${site.name}: all stories` }] },
+    },
   }
 }
 

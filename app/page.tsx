@@ -1,10 +1,23 @@
+import type { Metadata } from 'next'
 import { StoryCard } from '@/components/article/story-card'
 import { StoryRail } from '@/components/article/story-rail'
 import { GalleryCard } from '@/components/gallery/gallery-card'
 import { editorsPicks, getLibrary, publishedArticles, publishedGalleries } from '@/lib/content'
+import { pageMetadata } from '@/lib/seo/metadata'
 import { toGalleryTeaser, toTeaser } from '@/lib/teasers'
 
 export const revalidate = 60
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = await getLibrary()
+  const metadata = pageMetadata(site, {
+    title: site.name,
+    description: site.description,
+    path: '/',
+  })
+  // The home page's title is the site's own name, not "<title> | <site>".
+  return { ...metadata, title: { absolute: `${site.name}: ${site.tagline}` } }
+}
 
 export default async function HomePage() {
   const library = await getLibrary()

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { CategoryHub } from '@/components/article/category-hub'
 import { findCategory, getLibrary } from '@/lib/content'
 import { categoryParams, parseParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -24,12 +25,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { category } = await load(params)
-  return {
+  const { library, category } = await load(params)
+  return pageMetadata(library.site, {
     title: category.name,
     description: category.description,
-    alternates: { canonical: category.url },
-  }
+    path: category.url,
+  })
 }
 
 export default async function CategoryPage({ params }: Props) {

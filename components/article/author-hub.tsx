@@ -3,6 +3,7 @@ import { HubView } from '@/components/article/hub-view'
 import { Markdown } from '@/components/article/markdown'
 import { ContentImage } from '@/components/ui/content-image'
 import type { Author, Library } from '@/lib/content'
+import { hubCrumbs } from '@/lib/crumbs'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
 
 /** An author's profile (bio, avatar, links) and their stories, at /author/x and /author/x/page/n. */
@@ -19,10 +20,7 @@ export function AuthorHub({
   if (!stories) notFound()
   return (
     <HubView
-      crumbs={[
-        { name: 'Home', url: '/' },
-        { name: author.name, url: author.url },
-      ]}
+      crumbs={hubCrumbs(author.name, author.url)}
       title={author.name}
       intro={
         <div className="mt-4 flex flex-col gap-4 sm:flex-row">

@@ -1,5 +1,6 @@
 import { HubView } from '@/components/article/hub-view'
 import type { Category, Library } from '@/lib/content'
+import { hubCrumbs } from '@/lib/crumbs'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
 import { notFound } from 'next/navigation'
 
@@ -17,10 +18,7 @@ export function CategoryHub({
   if (!stories) notFound()
   return (
     <HubView
-      crumbs={[
-        { name: 'Home', url: '/' },
-        { name: category.name, url: category.url },
-      ]}
+      crumbs={hubCrumbs(category.name, category.url)}
       title={category.name}
       intro={<p className="mt-2 max-w-2xl text-muted">{category.description}</p>}
       stories={stories}

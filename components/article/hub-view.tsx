@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Breadcrumbs, type Crumb } from '@/components/layout/breadcrumbs'
+import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import type { Crumb } from '@/lib/crumbs'
 import { Pagination } from '@/components/ui/pagination'
 import type { Page } from '@/lib/content'
 import { GalleryCard } from '@/components/gallery/gallery-card'

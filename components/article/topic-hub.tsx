@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation'
 import { HubView } from '@/components/article/hub-view'
 import type { Library, Topic } from '@/lib/content'
+import { hubCrumbs } from '@/lib/crumbs'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
 
 /** A topic hub (a show, franchise or person) at /topic/x and /topic/x/page/n. */
@@ -17,10 +18,7 @@ export function TopicHub({
   if (!stories) notFound()
   return (
     <HubView
-      crumbs={[
-        { name: 'Home', url: '/' },
-        { name: topic.name, url: topic.url },
-      ]}
+      crumbs={hubCrumbs(topic.name, topic.url)}
       title={topic.name}
       intro={
         <>

@@ -1,9 +1,6 @@
 import Link from 'next/link'
 
-export interface Crumb {
-  name: string
-  url: string
-}
+import type { Crumb } from '@/lib/crumbs'
 
 /** Home › Section › Page; the last crumb is the current page. */
 export function Breadcrumbs({ items }: { items: Crumb[] }) {

@@ -96,4 +96,4 @@ export function editorsPicks(library: Library, now = Date.now()): Article[] {
     .filter((article) => article !== undefined)
 }
 export { relatedArticles, resolveNext, type RelatedPick } from './related'
-export { readContentImage } from './media'
+export { CROPS, readContentImage, renderImage, type Crop } from './media'

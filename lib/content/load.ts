@@ -40,9 +40,10 @@ export const RESERVED_CATEGORY_SLUGS = new Set([
   'news-sitemap',
   'robots',
   'page',
+  'opengraph-image',
 ])
 /** Second URL segments owned by fixed routes under a category: no article may take them. */
-export const RESERVED_ARTICLE_SLUGS = new Set(['page', 'feed'])
+export const RESERVED_ARTICLE_SLUGS = new Set(['page', 'feed', 'opengraph-image'])
 
 export interface LoadResult {
   /** Undefined only when site.yaml or categories.yaml is unusable. */

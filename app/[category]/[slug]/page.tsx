@@ -6,6 +6,7 @@ import { RelatedTeaser } from '@/components/article/related-teaser'
 import { StoryRail } from '@/components/article/story-rail'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
 import { toArticleStory } from '@/lib/article-story'
+import { articleCrumbs } from '@/lib/crumbs'
 import {
   findArticle,
   getLibrary,
@@ -15,6 +16,7 @@ import {
   resolveNext,
 } from '@/lib/content'
 import { articleParams, parseParams } from '@/lib/params'
+import { articleMetadata } from '@/lib/seo/metadata'
 import { toNextLink } from '@/lib/story-payload'
 import { toTeaser } from '@/lib/teasers'
 
@@ -43,12 +45,8 @@ async function loadArticle(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { article } = await loadArticle(params)
-  return {
-    title: article.title,
-    description: article.dek,
-    alternates: { canonical: article.url },
-  }
+  const { library, article } = await loadArticle(params)
+  return articleMetadata(library, article)
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -65,13 +63,7 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { name: 'Home', url: '/' },
-          { name: story.category.name, url: story.category.url },
-          { name: article.title, url: article.url },
-        ]}
-      />
+      <Breadcrumbs items={articleCrumbs(library, article)} />
       <ArticleView story={story} />
       {next && (
         <NextStory from={article.slug} next={toNextLink(next)} siteName={library.site.name} />

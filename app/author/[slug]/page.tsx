@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { AuthorHub } from '@/components/article/author-hub'
 import { findAuthor, getLibrary } from '@/lib/content'
 import { parseParams, slugParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -24,12 +25,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { author } = await load(params)
-  return {
+  const { library, author } = await load(params)
+  return pageMetadata(library.site, {
     title: author.name,
     description: `${author.name}, ${author.role}: stories and profile.`,
-    alternates: { canonical: author.url },
-  }
+    path: author.url,
+  })
 }
 
 export default async function AuthorPage({ params }: Props) {

@@ -3,10 +3,12 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
 import { ContentImage } from '@/components/ui/content-image'
+import { galleryCrumbs } from '@/lib/crumbs'
 import { findArticle, findGallery, getLibrary, publishedGalleries } from '@/lib/content'
 import { formatDateTime } from '@/lib/format'
 import { photoUrl } from '@/lib/gallery'
 import { parseParams, slugParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -29,8 +31,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { gallery } = await load(params)
-  return { title: gallery.title, description: gallery.dek, alternates: { canonical: gallery.url } }
+  const { library, gallery } = await load(params)
+  return pageMetadata(library.site, {
+    title: gallery.title,
+    description: gallery.dek,
+    path: gallery.url,
+  })
 }
 
 /** Every photo of a gallery on one page, with captions and credits. */
@@ -39,13 +45,7 @@ export default async function GalleryPage({ params }: Props) {
   const count = gallery.slides.length
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { name: 'Home', url: '/' },
-          ...(article ? [{ name: article.title, url: article.url }] : []),
-          { name: gallery.title, url: gallery.url },
-        ]}
-      />
+      <Breadcrumbs items={galleryCrumbs(gallery, article)} />
       <header className="mx-auto max-w-3xl">
         <p className="text-sm font-bold text-accent uppercase">Gallery · {count} photos</p>
         <h1 className="mt-2 font-serif text-3xl leading-tight font-black sm:text-5xl">

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { TopicHub } from '@/components/article/topic-hub'
 import { findTopic, getLibrary } from '@/lib/content'
 import { parseParams, slugParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -24,12 +25,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { topic } = await load(params)
-  return {
+  const { library, topic } = await load(params)
+  return pageMetadata(library.site, {
     title: topic.name,
     description: topic.description,
-    alternates: { canonical: topic.url },
-  }
+    path: topic.url,
+  })
 }
 
 export default async function TopicPage({ params }: Props) {

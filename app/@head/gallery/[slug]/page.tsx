@@ -1,5 +1,6 @@
 import { JsonLd } from '@/components/seo/json-ld'
 import { findArticle, findGallery, getLibrary } from '@/lib/content'
+import { galleryCrumbs } from '@/lib/crumbs'
 import { parseParams, slugParams } from '@/lib/params'
 import { breadcrumbJsonLd, imageGalleryJsonLd } from '@/lib/seo/structured-data'
 
@@ -10,11 +11,7 @@ export default async function GalleryHead({ params }: { params: Promise<{ slug: 
   const gallery = findGallery(library, slug)
   if (!gallery) return null
   const article = gallery.article ? findArticle(library, gallery.article) : undefined
-  const crumbs = [
-    { name: 'Home', url: '/' },
-    ...(article ? [{ name: article.title, url: article.url }] : []),
-    { name: gallery.title, url: gallery.url },
-  ]
+  const crumbs = galleryCrumbs(gallery, article)
   return (
     <JsonLd
       data={[imageGalleryJsonLd(library.site, gallery), breadcrumbJsonLd(library.site, crumbs)]}

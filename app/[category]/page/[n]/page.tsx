@@ -4,6 +4,7 @@ import { CategoryHub } from '@/components/article/category-hub'
 import { findCategory, getLibrary } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { categoryPageParams, parseParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -31,12 +32,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { category, n } = await load(params)
-  return {
+  const { library, category, n } = await load(params)
+  return pageMetadata(library.site, {
     title: `${category.name}, page ${n}`,
     description: category.description,
-    alternates: { canonical: pagedUrl(category.url, n) },
-  }
+    path: pagedUrl(category.url, n),
+  })
 }
 
 export default async function CategoryPagedPage({ params }: Props) {

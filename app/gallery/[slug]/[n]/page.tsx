@@ -3,9 +3,12 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { GalleryViewer } from '@/components/gallery/gallery-viewer'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import { photoCrumbs } from '@/lib/crumbs'
 import { findArticle, findGallery, getLibrary, publishedGalleries } from '@/lib/content'
 import { photoTitle, photoUrl, toViewerSlide } from '@/lib/gallery'
 import { parseParams, photoParams } from '@/lib/params'
+import { absoluteUrl } from '@/lib/seo/json-ld'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -31,11 +34,23 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { gallery, slide, n } = await load(params)
-  return {
+  const { library, gallery, slide, n } = await load(params)
+  const metadata = pageMetadata(library.site, {
     title: photoTitle(gallery.title, n, gallery.slides.length),
     description: slide.caption ?? slide.alt,
-    alternates: { canonical: photoUrl(gallery, n) },
+    path: photoUrl(gallery, n),
+  })
+  // The photo itself is this page's social image.
+  const image = {
+    url: absoluteUrl(library.site.url, slide.src),
+    width: slide.width,
+    height: slide.height,
+    alt: slide.alt,
+  }
+  return {
+    ...metadata,
+    openGraph: { ...metadata.openGraph, images: [image] },
+    twitter: { ...metadata.twitter, images: [image] },
   }
 }
 
@@ -44,13 +59,7 @@ export default async function PhotoPage({ params }: Props) {
   const { library, gallery, n, article } = await load(params)
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { name: 'Home', url: '/' },
-          { name: gallery.title, url: gallery.url },
-          { name: 'Slideshow', url: photoUrl(gallery, n) },
-        ]}
-      />
+      <Breadcrumbs items={photoCrumbs(gallery, n)} />
       <h1 className="font-serif text-2xl leading-tight font-black sm:text-3xl">{gallery.title}</h1>
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
         <Link href={gallery.url} className="text-accent hover:underline">

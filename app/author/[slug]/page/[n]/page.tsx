@@ -4,6 +4,7 @@ import { AuthorHub } from '@/components/article/author-hub'
 import { findAuthor, getLibrary } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { parseParams, slugPageParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -31,8 +32,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { author, n } = await load(params)
-  return { title: `${author.name}, page ${n}`, alternates: { canonical: pagedUrl(author.url, n) } }
+  const { library, author, n } = await load(params)
+  return pageMetadata(library.site, {
+    title: `${author.name}, page ${n}`,
+    description: `${author.name}, ${author.role}: stories and profile.`,
+    path: pagedUrl(author.url, n),
+  })
 }
 
 export default async function AuthorPagedPage({ params }: Props) {

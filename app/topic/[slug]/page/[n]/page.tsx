@@ -4,6 +4,7 @@ import { TopicHub } from '@/components/article/topic-hub'
 import { findTopic, getLibrary } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { parseParams, slugPageParams } from '@/lib/params'
+import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
@@ -31,8 +32,12 @@ async function load(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { topic, n } = await load(params)
-  return { title: `${topic.name}, page ${n}`, alternates: { canonical: pagedUrl(topic.url, n) } }
+  const { library, topic, n } = await load(params)
+  return pageMetadata(library.site, {
+    title: `${topic.name}, page ${n}`,
+    description: topic.description,
+    path: pagedUrl(topic.url, n),
+  })
 }
 
 export default async function TopicPagedPage({ params }: Props) {
