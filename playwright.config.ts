@@ -26,11 +26,27 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions } },
+    {
+      name: 'desktop',
+      testIgnore: /crawler-head/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    { name: 'mobile', testIgnore: /crawler-head/, use: { ...devices['Pixel 7'], launchOptions } },
     {
       name: 'no-js',
+      testIgnore: /crawler-head/,
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
+    },
+    {
+      // What a search engine's first fetch sees: no JavaScript, Googlebot's user agent.
+      name: 'crawler',
+      testMatch: /crawler-head\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        javaScriptEnabled: false,
+        userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+        launchOptions,
+      },
     },
   ],
   // The production build under test: `npm test` runs `next build` first.

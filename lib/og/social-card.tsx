@@ -80,7 +80,7 @@ export async function socialCard({ siteName, kicker, title, detail, image }: Car
           flexDirection: 'column',
           justifyContent: 'flex-end',
           padding: '0 64px 48px',
-          backgroundColor: background ? 'rgba(18,17,22,0.95)' : 'transparent',
+          backgroundColor: background ? INK : 'transparent',
           borderTop: background ? `6px solid ${ACCENT}` : 'none',
         }}
       >
