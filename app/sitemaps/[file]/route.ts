@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { getLibrary } from '@/lib/content'
+import { pageNumberSchema } from '@/lib/params'
+import { allSitemapChunks, SITEMAP_KINDS, sitemapChunks } from '@/lib/seo/sitemaps'
+
+export const revalidate = 60
+
+/** `articles-1.xml` → { kind: 'articles', n: 1 }; anything else fails. */
+const fileSchema = z
+  .string()
+  .regex(/^[a-z]+-\d+\.xml$/)
+  .transform((file) => file.slice(0, -'.xml'.length).split('-'))
+  .pipe(z.tuple([z.enum(SITEMAP_KINDS), pageNumberSchema]))
+  .transform(([kind, n]) => ({ kind, n }))
+
+export async function generateStaticParams() {
+  const chunks = allSitemapChunks(await getLibrary(), Date.now())
+  return chunks.map((chunk) => ({ file: chunk.path.split('/').at(-1) }))
+}
+
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
+
+/** One chunk of the sitemap, as listed by /sitemap.xml; unknown files are a 404. */
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const parsed = fileSchema.safeParse((await params).file)
+  if (!parsed.success) return notFound()
+  const { kind, n } = parsed.data
+  const chunk = sitemapChunks(await getLibrary(), kind, Date.now())[n - 1]
+  if (!chunk) return notFound()
+  return new Response(chunk.xml, {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  })
+}
