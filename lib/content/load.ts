@@ -12,6 +12,7 @@ import {
   gallerySchema,
   siteSchema,
   slugSchema,
+  tombstonesSchema,
   topicsSchema,
 } from './schema'
 import type {
@@ -127,8 +128,10 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
     authorBySlug,
     articleBySlug,
     galleryBySlug: new Map(finalGalleries.map((gallery) => [gallery.slug, gallery])),
+    redirects: collectRedirects(articles, allArticles, report),
   }
   warnAboutEditorsPicks(library, report)
+  await checkTombstones(ctx, library)
   return { library, issues: dedupe(issues) }
 }
 
@@ -421,6 +424,7 @@ async function loadArticles(ctx: Ctx): Promise<LoadedArticle[]> {
         body: stripPositions(parsed.tree),
         wordCount: parsed.wordCount,
         readingMinutes: readingMinutes(parsed.wordCount),
+        redirectFrom: value.redirectFrom,
       }
       return { article, source: frontmatter, parsed, bodyLine }
     }),
@@ -592,6 +596,63 @@ function internalLinkProblem(href: string, known: Known): string | undefined {
   if (!second || second === 'page' || second === 'feed.xml') return undefined
   const article = known.articleBySlug.get(second)
   return article && article.category === first && !third ? undefined : broken
+}
+
+/** Old slugs that lead to their story; a slug claimed twice, or still in use, is an error. */
+function collectRedirects(
+  articles: LoadedArticle[],
+  current: Map<string, Article>,
+  report: Ctx['report'],
+): Map<string, string> {
+  const redirects = new Map<string, string>()
+  for (const { article, source } of articles) {
+    article.redirectFrom.forEach((old, index) => {
+      const field = ['redirectFrom', index]
+      const owner = redirects.get(old)
+      const problem =
+        old === article.slug
+          ? 'a story cannot redirect from its own slug'
+          : current.has(old)
+            ? `"${old}" is the slug of a live story (articles/${old}.md)`
+            : owner
+              ? `"${old}" already redirects to "${owner}"`
+              : undefined
+      if (problem) {
+        report({
+          file: article.file,
+          line: source.lineOf(field),
+          field: field.join('.'),
+          message: problem,
+        })
+      } else {
+        redirects.set(old, article.slug)
+      }
+    })
+  }
+  return redirects
+}
+
+/** removed.yaml is optional; a tombstone must not cover a story that is still live. */
+async function checkTombstones(ctx: Ctx, library: Library) {
+  const file = 'removed.yaml'
+  const text = await readFile(/*turbopackIgnore: true*/ path.join(ctx.root, file), 'utf8').catch(
+    () => undefined,
+  )
+  if (text === undefined) return
+  const source = parseYaml(text, file)
+  const { value, issues } = validate(tombstonesSchema, source, file)
+  issues.forEach((issue) => ctx.report(issue))
+  const live = new Set(library.articles.map((article) => article.url))
+  value?.forEach((tombstone, index) => {
+    if (!live.has(tombstone.path)) return
+    const field = [index, 'path']
+    ctx.report({
+      file,
+      line: source.lineOf(field),
+      field: field.join('.'),
+      message: `${tombstone.path} is a live story; remove its file before its tombstone`,
+    })
+  })
 }
 
 function warnAboutEditorsPicks(library: Library, report: Ctx['report']) {

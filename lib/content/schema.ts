@@ -88,6 +88,8 @@ export const articleSchema = z.strictObject({
   source: z.strictObject({ name: nonEmpty, url: urlSchema }).optional(),
   spoilers: z.union([z.boolean(), nonEmpty]).default(false),
   draft: z.boolean().default(false),
+  /** Old slugs of this story: their URLs answer a permanent redirect here. */
+  redirectFrom: z.array(slugSchema).default([]),
 })
 
 export const gallerySchema = z.strictObject({
@@ -109,6 +111,17 @@ export const gallerySchema = z.strictObject({
     )
     .min(1, 'at least one slide'),
 })
+
+/** removed.yaml: stories taken down for good; their URLs answer 410 Gone. */
+export const tombstonesSchema = z.array(
+  z.strictObject({
+    path: z
+      .string()
+      .regex(/^(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/, 'expected a site path like /tv/old-story'),
+    removedAt: dateTimeSchema,
+    reason: nonEmpty,
+  }),
+)
 
 export type SiteInput = z.infer<typeof siteSchema>
 export type CategoryInput = z.infer<typeof categorySchema>

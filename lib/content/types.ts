@@ -86,6 +86,7 @@ export interface Article extends Publishable {
   body: Root
   wordCount: number
   readingMinutes: number
+  redirectFrom: string[]
 }
 
 export interface Slide extends ContentImage {
@@ -121,4 +122,6 @@ export interface Library {
   authorBySlug: Map<string, Author>
   articleBySlug: Map<string, Article>
   galleryBySlug: Map<string, Gallery>
+  /** Old slug → the slug of the story that now lives elsewhere. */
+  redirects: Map<string, string>
 }

@@ -37,8 +37,10 @@ interface Props {
 async function loadArticle(params: Props['params']) {
   const { category, slug } = await parseParams(params, articleParams)
   const library = await getLibrary()
-  const article = findArticle(library, slug)
+  const moved = library.redirects.get(slug)
+  const article = findArticle(library, moved ?? slug)
   if (!article) notFound()
+  if (moved) permanentRedirect(article.url)
   // A story moved to another section keeps working at its old address.
   if (article.category !== category) permanentRedirect(article.url)
   return { library, article }

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test'
+
+test.skip(({ javaScriptEnabled, isMobile }) => !javaScriptEnabled || isMobile, 'HTTP only')
+
+test('a story’s old slug answers a permanent redirect to it', async ({ request }) => {
+  const response = await request.get('/tv/luke-cage-harlem-set-photos', { maxRedirects: 0 })
+  expect(response.status()).toBe(308)
+  expect(response.headers().location).toMatch(/\/tv\/luke-cage-season-2-set-photos$/)
+})
+
+test('a removed story answers 410 Gone with a page that says why', async ({ request }) => {
+  const response = await request.get('/tv/luke-cage-season-3-casting-report')
+  expect(response.status()).toBe(410)
+  expect(response.headers()['x-robots-tag']).toBe('noindex')
+  const html = await response.text()
+  expect(html).toContain('This story has been removed')
+  expect(html).toContain('withdrew')
+})
+
+test('an unknown story is still a plain 404', async ({ request }) => {
+  expect((await request.get('/tv/never-was-a-story')).status()).toBe(404)
+})
+
+test('a trailing slash redirects permanently to the one canonical form', async ({ request }) => {
+  const response = await request.get('/tv/luke-cage-season-2-set-photos/', { maxRedirects: 0 })
+  expect(response.status()).toBe(308)
+  expect(response.headers().location).toMatch(/\/tv\/luke-cage-season-2-set-photos$/)
+})

@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { readTombstones, type Tombstone } from '@/lib/content/tombstones'
+
+/** A removed story answers 410 Gone, so search engines drop it rather than retry a 404. */
+export async function proxy(request: NextRequest) {
+  const tombstone = (await readTombstones()).get(request.nextUrl.pathname)
+  if (!tombstone) return NextResponse.next()
+  return new NextResponse(gonePage(tombstone), {
+    status: 410,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'public, max-age=0, s-maxage=60',
+      'X-Robots-Tag': 'noindex',
+    },
+  })
+}
+
+export const config = {
+  // Stories live at /<category>/<slug>: everything else never has a tombstone.
+  matcher: ['/((?!_next/|api/|images/|gallery/|author/|topic/)[a-z0-9-]+/[a-z0-9-]+)'],
+}
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
+
+function gonePage({ reason }: Tombstone): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>This story has been removed</title>
+<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#15141a}a{color:#b3121f}@media (prefers-color-scheme:dark){body{background:#121116;color:#f1eff4}a{color:#ff6b6b}}</style>
+</head><body><main><p><strong>410</strong></p><h1>This story has been removed</h1><p>${escape(reason)}</p><p><a href="/">Go to the home page</a></p></main></body></html>`
+}
