@@ -11,17 +11,23 @@ const topics = parse(
   readFileSync(path.resolve(process.env.CONTENT_DIR ?? 'content', 'topics.yaml'), 'utf8'),
 ) as { slug: string; name: string }[]
 
-/** Scrolls down a screen at a time until the address is `url` (continuous reading's signal). */
+/**
+ * Reads on: scrolls down until the next story has been appended, then brings its headline to
+ * the middle of the screen, where the address bar follows the story in view.
+ */
 async function scrollUntilAddress(page: Page, url: string) {
+  const headline = page.locator(`[data-story-url="${url}"] h2`).first()
   await expect
     .poll(
       async () => {
-        await page.evaluate(() => window.scrollBy(0, window.innerHeight))
-        return new URL(page.url()).pathname
+        await page.evaluate(() => window.scrollBy(0, window.innerHeight / 2))
+        return headline.count()
       },
-      { timeout: 15_000, intervals: [150] },
+      { timeout: 20_000, intervals: [200] },
     )
-    .toBe(url)
+    .toBe(1)
+  await headline.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+  await expect(page).toHaveURL(url)
 }
 
 test.describe('the Next: link', () => {

@@ -1,12 +1,13 @@
 'use client'
 
 import { QueryClientProvider, useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { getQueryClient } from '@/lib/queries/get-query-client'
 import { continuousReadingOptions } from '@/lib/queries/stories'
 import type { NextLink } from '@/lib/story-payload'
 import { ArticleView } from './article-view'
 import { NextStoryLink } from './next-story-link'
+import { reachedOrPassed } from './reached'
 
 /** Stories appended below the first one before the reader is asked to click on. */
 export const MAX_APPENDED = 3
@@ -15,6 +16,8 @@ interface Props {
   from: string
   next: NextLink
   siteName: string
+  /** True once the reader has reached the first "Next:" link. */
+  reading: boolean
 }
 
 export default function ContinuousReader(props: Props) {
@@ -25,8 +28,8 @@ export default function ContinuousReader(props: Props) {
   )
 }
 
-/** Calls `onReach` once when the element scrolls within `margin` of the viewport. */
-function useReached(onReach: () => void, margin: string, active = true) {
+/** Calls `onReach` once when the element comes within `margin` of the viewport or is passed. */
+function useReached(onReach: () => void, active: boolean) {
   const ref = useRef<HTMLElement>(null)
   const callback = useRef(onReach)
   useEffect(() => {
@@ -37,73 +40,61 @@ function useReached(onReach: () => void, margin: string, active = true) {
     if (!element || !active) return
     const observer = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return
+        if (!entries.some(reachedOrPassed)) return
         observer.disconnect()
         callback.current()
       },
-      { rootMargin: margin },
+      { rootMargin: '0px 0px 300px 0px' },
     )
     observer.observe(element)
     return () => observer.disconnect()
-  }, [margin, active])
+  }, [active])
   return ref
 }
 
 /**
- * Appends the next stories as the reader reaches the end of each, rendered by the same
- * ArticleView as the server page. The address bar and title follow the story in view with
- * replaceState: scrolling is not navigation, so Back returns to where the reader came from.
+ * Appends the next stories below each "Next:" link as the reader reaches it, rendered by the
+ * same ArticleView as the server page. The address bar and title follow the story in view
+ * with replaceState: scrolling is not navigation, so Back returns to where the reader came from.
  */
-function Reader({ from, next, siteName }: Props) {
+function Reader({ from, next, siteName, reading }: Props) {
   const queryClient = useQueryClient()
   const options = continuousReadingOptions(from, next.slug)
-  const [reading, setReading] = useState(false)
   const query = useInfiniteQuery({ ...options, enabled: reading })
 
   useEffect(() => {
     void queryClient.prefetchInfiniteQuery(options)
-    // Prefetch once, when continuous reading first mounts.
+    // Prefetch once, when continuous reading first mounts near the end of the story.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const pages = reading ? (query.data?.pages ?? []) : []
-  const last = pages.at(-1)
-  const upcoming = pages.length === 0 ? next : (last?.next ?? undefined)
   const capped = pages.length >= MAX_APPENDED
-  const waiting = query.isFetching || query.isError
-
-  const endOfFirst = useReached(() => setReading(true), '0px 0px 300px 0px', !reading)
-  const endOfLast = useReached(
-    () => void query.fetchNextPage(),
-    '0px 0px 300px 0px',
-    reading && pages.length > 0 && !capped && !waiting && query.hasNextPage,
-  )
+  const canFetch = reading && pages.length > 0 && !capped && query.hasNextPage && !query.isFetching
+  const lastLink = useReached(() => void query.fetchNextPage(), canFetch && !query.isError)
 
   useFollowStoryInView(siteName, pages.length)
 
   return (
     <>
-      {!reading && <NextStoryLink ref={endOfFirst} story={next} />}
-      {pages.map((page) => (
-        <section
-          key={page.story.slug}
-          aria-label={`Next story: ${page.story.title}`}
-          className="mt-16"
-        >
-          <p className="mx-auto mb-6 max-w-3xl border-t-4 border-ink pt-2 text-sm font-bold text-muted uppercase">
-            Next story
-          </p>
-          <ArticleView story={page.story} headingLevel="h2" lead={false} />
-        </section>
-      ))}
-      {reading && upcoming && (
-        <NextStoryLink
-          ref={capped ? undefined : endOfLast}
-          story={upcoming}
-          label={capped ? 'Continue reading:' : 'Next:'}
-        />
-      )}
-      {query.isFetching && (
+      {pages.map((page, index) => {
+        const last = index === pages.length - 1
+        return (
+          <div key={page.story.slug}>
+            <section aria-label={`Next story: ${page.story.title}`} className="mt-10">
+              <ArticleView story={page.story} headingLevel="h2" lead={false} />
+            </section>
+            {page.next && (
+              <NextStoryLink
+                ref={last ? lastLink : undefined}
+                story={page.next}
+                label={last && capped ? 'Continue reading:' : 'Next:'}
+              />
+            )}
+          </div>
+        )
+      })}
+      {query.isFetching && reading && (
         <p role="status" className="mx-auto mt-4 max-w-3xl text-sm text-muted">
           Loading the next story…
         </p>
