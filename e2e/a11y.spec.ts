@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { MISSING_PAGE, MODEL_STORY as story, requireJavaScript } from './support/site'
+
+requireJavaScript('axe runs as a script in the page')
+// An axe scan of a full page takes a few seconds of CPU; leave room on a busy machine.
+test.describe.configure({ timeout: 60_000 })
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+async function expectNoViolations(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toBeAttached()
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+  // One line per failing element, so the report says what to fix and where.
+  const found = violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.impact}): ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`,
+    ),
+  )
+  expect(found).toEqual([])
+}
+
+test.use({ colorScheme: 'light' })
+
+const pages = [
+  ['home', '/'],
+  ['category hub', story.category.url],
+  ['model story', story.url],
+  ['author', story.authors[0].url],
+  ['topic', '/topic/luke-cage'],
+  ['404', MISSING_PAGE],
+] as const
+
+for (const [name, url] of pages) {
+  test(`no axe violations: ${name} (${url})`, async ({ page }) => {
+    await page.goto(url)
+    await expectNoViolations(page)
+  })
+}
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' })
+
+  // The toggle's dark theme uses the same colours as the system's (app/globals.css).
+  test(`no axe violations: model story in dark mode`, async ({ page }) => {
+    await page.goto(story.url)
+    await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await expectNoViolations(page)
+  })
+})

@@ -1,0 +1,154 @@
+import { request as httpRequest } from 'node:http'
+import { expect, test } from '@playwright/test'
+import { drafts } from './support/content'
+import {
+  findTags,
+  markupOnly,
+  MISSING_PAGE,
+  MODEL_STORY as story,
+  onlyInProject,
+} from './support/site'
+
+onlyInProject('desktop', 'status codes come from the server: the same in every project')
+
+const notFound = [
+  ['an unknown article', '/tv/no-such-story-here'],
+  ['an unknown category', '/no-such-section'],
+  ['an unknown author', '/author/no-such-writer'],
+  ['an unknown topic', '/topic/no-such-topic'],
+  ['page 0 of a hub', '/tv/page/0'],
+  ['a page number that is not a number', '/tv/page/abc'],
+  ['a page number with a leading zero', '/tv/page/01'],
+  ['a slug with capitals and an underscore', '/tv/Bad_Slug'],
+  ...drafts.map((draft) => [`the draft "${draft.slug}"`, draft.url]),
+] as const
+
+for (const [what, url] of notFound) {
+  test(`404 for ${what} (${url})`, async ({ request }) => {
+    const response = await request.get(url, { maxRedirects: 0 })
+    expect(response.status()).toBe(404)
+  })
+}
+
+test('the 404 page explains itself and offers a way on', async ({ page }) => {
+  const response = await page.goto(MISSING_PAGE)
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/couldn.t find/i)
+  await expect(
+    page.getByRole('main').getByRole('link', { name: 'Go to the home page' }),
+  ).toHaveAttribute('href', '/')
+  await expect(
+    page.getByRole('main').getByRole('link', { name: story.category.name, exact: true }),
+  ).toHaveAttribute('href', story.category.url)
+  const robots = await page
+    .locator('meta[name="robots"]')
+    .evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')))
+  expect(robots.length).toBeGreaterThan(0)
+  for (const content of robots) expect(content).toMatch(/noindex/)
+})
+
+test('a 404 from an unknown story is a full page in the first HTML response', async ({
+  request,
+}) => {
+  // Readers without JavaScript and crawlers get only this HTML: the heading and the way on must
+  // be in it, not only in the hydration payload.
+  const response = await request.get(MISSING_PAGE)
+  expect(response.status()).toBe(404)
+  const html = markupOnly(await response.text())
+  expect(html).toMatch(/<html\b[^>]*\blang="/)
+  expect(html).toMatch(/<h1\b[^>]*>We couldn.t find that page<\/h1>/)
+  const links = findTags(html, 'a').map((a) => a.href)
+  expect(links).toContain('/')
+  expect(links).toContain(story.category.url)
+})
+
+const redirects = [
+  ['page 1 of a hub goes to the hub', '/tv/page/1', '/tv'],
+  [
+    'a story under the wrong section goes to its own',
+    '/movies/luke-cage-season-2-set-photos',
+    story.url,
+  ],
+  ['a trailing slash is dropped', '/tv/', '/tv'],
+] as const
+
+for (const [what, from, to] of redirects) {
+  test(`permanent redirect: ${what} (${from})`, async ({ request, baseURL }) => {
+    const response = await request.get(from, { maxRedirects: 0 })
+    expect([301, 308]).toContain(response.status())
+    if (from !== '/tv/') expect(response.status()).toBe(308)
+    // Next 16 repeats the same Location header when it renders the redirect on a cache miss;
+    // clients accept identical copies, so every copy must name the target.
+    const locations = response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === 'location')
+      .map((header) => new URL(header.value, baseURL).pathname)
+    expect(locations.length).toBeGreaterThan(0)
+    expect(new Set(locations)).toEqual(new Set([to]))
+  })
+}
+
+test.describe('content images', () => {
+  for (const src of [
+    '/images/articles/luke-cage-season-2-set-photos.webp',
+    '/images/galleries/luke-cage-season-2-set-photos/01.webp',
+    '/images/authors/dana-okafor.webp',
+  ]) {
+    test(`${src} is served as an image`, async ({ request }) => {
+      const response = await request.get(src)
+      expect(response.status()).toBe(200)
+      expect(response.headers()['content-type']).toMatch(/^image\//)
+      expect((await response.body()).byteLength).toBeGreaterThan(0)
+    })
+  }
+
+  test('an unknown image is a 404', async ({ request }) => {
+    const response = await request.get('/images/articles/no-such-image.webp')
+    expect(response.status()).toBe(404)
+  })
+
+  // The fetch client resolves "..", so it can only send encoded forms; a raw request sends
+  // the path exactly as written, the way a probing client would.
+  for (const path of [
+    '/images/..%2Fpackage.json',
+    '/images/articles/..%2F..%2F..%2Fpackage.json',
+  ]) {
+    test(`no file outside the image folder: ${path}`, async ({ request }) => {
+      const response = await request.get(path)
+      expectNotPackageJson(
+        response.status(),
+        response.headers()['content-type'],
+        await response.text(),
+      )
+    })
+  }
+
+  test('no file outside the image folder: /images/../package.json, sent as is', async ({
+    baseURL,
+  }) => {
+    const { status, type, body } = await rawGet(baseURL!, '/images/../package.json')
+    expectNotPackageJson(status, type, body)
+  })
+})
+
+function expectNotPackageJson(status: number, type: string | undefined, body: string) {
+  expect(status).toBe(404)
+  expect(type ?? '').not.toMatch(/json|image/)
+  expect(body).not.toContain('"dependencies"')
+}
+
+function rawGet(baseURL: string, path: string) {
+  const { hostname, port } = new URL(baseURL)
+  return new Promise<{ status: number; type?: string; body: string }>((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }),
+      )
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
