@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { StoryCard } from '@/components/article/story-card'
 import { StoryRail } from '@/components/article/story-rail'
-import { GalleryCard } from '@/components/gallery/gallery-card'
+import { GalleryRail } from '@/components/gallery/gallery-rail'
 import { editorsPicks, getLibrary, publishedArticles, publishedGalleries } from '@/lib/content'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { toGalleryTeaser, toTeaser } from '@/lib/teasers'
@@ -57,23 +57,7 @@ export default async function HomePage() {
         stories={picks.slice(0, 4).map((article) => toTeaser(library, article))}
         timeZone={timeZone}
       />
-      {galleries.length > 0 && (
-        <section aria-labelledby="rail-galleries" className="mt-12">
-          <h2
-            id="rail-galleries"
-            className="mb-5 border-t-4 border-ink pt-2 font-serif text-2xl font-black"
-          >
-            Galleries
-          </h2>
-          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-            {galleries.map((gallery) => (
-              <li key={gallery.slug}>
-                <GalleryCard gallery={gallery} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <GalleryRail galleries={galleries} className="mt-12" />
       {library.categories.map((category) => (
         <StoryRail
           key={category.slug}

@@ -10,15 +10,10 @@ export function photoUrl(gallery: Pick<Gallery, 'url'>, n: number): string {
 }
 
 /** What the viewer island needs of each photo: plain data for the client. */
-export interface ViewerSlide {
-  src: string
-  width: number
-  height: number
-  alt: string
-  caption?: string
-  credit?: string
-  title?: string
-}
+export type ViewerSlide = Pick<
+  Slide,
+  'src' | 'width' | 'height' | 'alt' | 'caption' | 'credit' | 'title'
+>
 
 export function toViewerSlide(slide: Slide): ViewerSlide {
   const { src, width, height, alt, caption, credit, title } = slide

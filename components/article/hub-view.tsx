@@ -3,7 +3,7 @@ import { Breadcrumbs } from '@/components/layout/breadcrumbs'
 import type { Crumb } from '@/lib/crumbs'
 import { Pagination } from '@/components/ui/pagination'
 import type { Page } from '@/lib/content'
-import { GalleryCard } from '@/components/gallery/gallery-card'
+import { GalleryRail } from '@/components/gallery/gallery-rail'
 import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
 import { StoryGrid } from './story-grid'
 
@@ -43,20 +43,7 @@ export function HubView({
         </h1>
         {intro}
       </header>
-      {stories.page === 1 && galleries.length > 0 && (
-        <section aria-labelledby="hub-galleries" className="mb-12">
-          <h2 id="hub-galleries" className="mb-4 font-serif text-2xl font-black">
-            Galleries
-          </h2>
-          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-            {galleries.map((gallery) => (
-              <li key={gallery.slug}>
-                <GalleryCard gallery={gallery} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {stories.page === 1 && <GalleryRail galleries={galleries} className="mb-12" />}
       {children}
       {stories.items.length ? (
         <StoryGrid stories={stories.items} timeZone={timeZone} />
