@@ -8,6 +8,7 @@ import type { NextLink } from '@/lib/story-payload'
 import { ArticleView } from './article-view'
 import { NextStoryLink } from './next-story-link'
 import { reachedOrPassed } from './reached'
+import { StorySkeleton } from './story-skeleton'
 
 /** Stories appended below the first one before the reader is asked to click on. */
 export const MAX_APPENDED = 3
@@ -44,7 +45,7 @@ function useReached(onReach: () => void, active: boolean) {
         observer.disconnect()
         callback.current()
       },
-      { rootMargin: '0px 0px 300px 0px' },
+      { rootMargin: '0px 0px 1200px 0px' },
     )
     observer.observe(element)
     return () => observer.disconnect()
@@ -74,6 +75,9 @@ function Reader({ from, next, siteName, reading }: Props) {
   const lastLink = useReached(() => void query.fetchNextPage(), canFetch && !query.isError)
 
   useFollowStoryInView(siteName, pages.length)
+  // Keep room reserved below the last link while another story can still come.
+  const loading = reading && query.isFetching
+  const moreToCome = !query.isError && (pages.length === 0 || (!capped && query.hasNextPage))
 
   return (
     <>
@@ -94,11 +98,17 @@ function Reader({ from, next, siteName, reading }: Props) {
           </div>
         )
       })}
-      {query.isFetching && reading && (
-        <p role="status" className="mx-auto mt-4 max-w-3xl text-sm text-muted">
-          Loading the next story…
-        </p>
-      )}
+      {moreToCome && <StorySkeleton />}
+      <p role="status" className="sr-only">
+        {loading ? 'Loading the next story…' : ''}
+      </p>
+      {/* Fixed and always there, only fading: the notice itself never moves anything. */}
+      <p
+        aria-hidden="true"
+        className={`pointer-events-none fixed bottom-4 left-1/2 -translate-x-1/2 rounded-full bg-ink px-4 py-2 text-sm text-page shadow transition-opacity ${loading ? 'opacity-100' : 'opacity-0'}`}
+      >
+        Loading the next story…
+      </p>
     </>
   )
 }

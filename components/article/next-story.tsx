@@ -1,9 +1,10 @@
 'use client'
 
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { NextLink } from '@/lib/story-payload'
 import { NextStoryLink } from './next-story-link'
 import { reachedOrPassed } from './reached'
+import { StorySkeleton } from './story-skeleton'
 
 // React Query and the story renderer load only for readers who get near the end of a story.
 const ContinuousReader = lazy(() => import('./continuous-reader'))
@@ -15,11 +16,18 @@ interface Props {
 }
 
 /**
- * The "Next:" link. Server-rendered as a plain link, and it stays one: near the viewport it
- * loads continuous reading (which prefetches the next story), and once the reader reaches it
- * the next story is appended below it.
+ * The "Next:" link. Server-rendered as a plain link, and it stays one: as the reader nears it,
+ * continuous reading loads and prefetches the next story, then appends it below the link.
  */
+const noSubscription = () => () => {}
+
 export function NextStory({ from, next, siteName }: Props) {
+  // Only with JavaScript (never in the server HTML) is there a story to make room for.
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   const [near, setNear] = useState(false)
   const [reached, setReached] = useState(false)
   const link = useRef<HTMLElement>(null)
@@ -39,8 +47,10 @@ export function NextStory({ from, next, siteName }: Props) {
       observer.observe(element)
       return observer
     }
-    const nearing = watch('1200px 0px', () => setNear(true))
-    const reaching = watch('0px 0px 300px 0px', () => setReached(true))
+    // Stories are appended while the link is still a screen or more below the viewport, so
+    // nothing the reader sees moves (no layout shift); the data was prefetched a screen earlier.
+    const nearing = watch('2400px 0px', () => setNear(true))
+    const reaching = watch('0px 0px 1200px 0px', () => setReached(true))
     return () => {
       nearing.disconnect()
       reaching.disconnect()
@@ -50,10 +60,12 @@ export function NextStory({ from, next, siteName }: Props) {
   return (
     <>
       <NextStoryLink ref={link} story={next} />
-      {near && (
-        <Suspense fallback={null}>
+      {near ? (
+        <Suspense fallback={<StorySkeleton />}>
           <ContinuousReader from={from} next={next} siteName={siteName} reading={reached} />
         </Suspense>
+      ) : (
+        enhanced && <StorySkeleton />
       )}
     </>
   )
