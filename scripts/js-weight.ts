@@ -1,7 +1,8 @@
 /**
- * Counts the JavaScript a page makes the browser download: every <script src> in its HTML,
- * fetched and gzipped (level 9). Works against any running server, so Marquee and a bare
- * Next.js page can be measured the same way in the same run.
+ * Counts the JavaScript a page makes a modern browser download: every <script src> in its HTML
+ * except `noModule` ones (legacy polyfills that modern browsers skip), fetched and gzipped
+ * (level 9). Works against any running server, so Marquee and a bare Next.js page can be
+ * measured the same way in the same run.
  *
  *   npm run measure:js -- http://127.0.0.1:3000/tv/luke-cage-season-2-set-photos [more URLs]
  */
@@ -14,7 +15,11 @@ async function scriptsOf(pageUrl: string): Promise<string[]> {
   const response = await fetch(pageUrl)
   if (!response.ok) throw new Error(`${pageUrl} answered ${response.status}`)
   const html = await response.text()
-  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] ?? '')
+  const sources = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map((match) => match[0])
+    .filter((tag) => !/\snomodule\b/i.test(tag))
+    .map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1])
+    .filter((src) => src !== undefined)
   return [...new Set(sources)].map((src) => new URL(src, pageUrl).href)
 }
 
