@@ -64,13 +64,18 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   const site = await loadSite(ctx)
   const categories = await loadCategories(ctx)
   const topics = await loadTopics(ctx)
-  const authors = await loadAuthors(ctx)
-  const galleries = await loadGalleries(ctx)
-  const articles = await loadArticles(ctx)
+  // Each folder is listed once: the loaders read these files, and the reference checks use
+  // their names to tell a missing file from one that exists but has errors of its own.
+  const authorFiles = await listFiles(ctx, 'authors', /\.md$/)
+  const galleryFiles = await listFiles(ctx, 'galleries', /\.ya?ml$/)
+  const articleFiles = await listFiles(ctx, 'articles', /\.md$/)
+  const authors = await loadAuthors(ctx, authorFiles)
+  const galleries = await loadGalleries(ctx, galleryFiles)
+  const articles = await loadArticles(ctx, articleFiles)
   const files: FileSlugs = {
-    articles: new Set((await listFiles(ctx, 'articles', /\.md$/)).map(fileSlug)),
-    galleries: new Set((await listFiles(ctx, 'galleries', /\.ya?ml$/)).map(fileSlug)),
-    authors: new Set((await listFiles(ctx, 'authors', /\.md$/)).map(fileSlug)),
+    articles: new Set(articleFiles.map(fileSlug)),
+    galleries: new Set(galleryFiles.map(fileSlug)),
+    authors: new Set(authorFiles.map(fileSlug)),
   }
   if (!site || !categories) return { issues }
 
@@ -294,8 +299,7 @@ async function loadTopics(ctx: Ctx): Promise<Topic[]> {
   })
 }
 
-async function loadAuthors(ctx: Ctx): Promise<Author[]> {
-  const files = await listFiles(ctx, 'authors', /\.md$/)
+async function loadAuthors(ctx: Ctx, files: string[]): Promise<Author[]> {
   const authors = await Promise.all(
     files.map(async (file): Promise<Author | undefined> => {
       const slug = slugOfFile(ctx, file)
@@ -331,8 +335,7 @@ interface LoadedGallery extends Omit<Gallery, 'article'> {
   article?: { slug: string; line?: number }
 }
 
-async function loadGalleries(ctx: Ctx): Promise<LoadedGallery[]> {
-  const files = await listFiles(ctx, 'galleries', /\.ya?ml$/)
+async function loadGalleries(ctx: Ctx, files: string[]): Promise<LoadedGallery[]> {
   const galleries = await Promise.all(
     files.map(async (file): Promise<LoadedGallery | undefined> => {
       const slug = slugOfFile(ctx, file)
@@ -377,8 +380,7 @@ interface LoadedArticle {
   bodyLine: number
 }
 
-async function loadArticles(ctx: Ctx): Promise<LoadedArticle[]> {
-  const files = await listFiles(ctx, 'articles', /\.md$/)
+async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]> {
   const articles = await Promise.all(
     files.map(async (file): Promise<LoadedArticle | undefined> => {
       const slug = slugOfFile(ctx, file)
