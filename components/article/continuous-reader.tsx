@@ -7,7 +7,7 @@ import { continuousReadingOptions } from '@/lib/queries/stories'
 import type { NextLink } from '@/lib/story-payload'
 import { ArticleView } from './article-view'
 import { NextStoryLink } from './next-story-link'
-import { reachedOrPassed } from './reached'
+import { APPEND_MARGIN, observeReach } from './reached'
 import { StorySkeleton } from './story-skeleton'
 
 /** Stories appended below the first one before the reader is asked to click on. */
@@ -29,7 +29,7 @@ export default function ContinuousReader(props: Props) {
   )
 }
 
-/** Calls `onReach` once when the element comes within `margin` of the viewport or is passed. */
+/** Calls `onReach` once when the element is reached (see observeReach), while `active`. */
 function useReached(onReach: () => void, active: boolean) {
   const ref = useRef<HTMLElement>(null)
   const callback = useRef(onReach)
@@ -39,16 +39,7 @@ function useReached(onReach: () => void, active: boolean) {
   useEffect(() => {
     const element = ref.current
     if (!element || !active) return
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some(reachedOrPassed)) return
-        observer.disconnect()
-        callback.current()
-      },
-      { rootMargin: '0px 0px 1200px 0px' },
-    )
-    observer.observe(element)
-    return () => observer.disconnect()
+    return observeReach(element, APPEND_MARGIN, () => callback.current())
   }, [active])
   return ref
 }

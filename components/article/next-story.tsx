@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { NextLink } from '@/lib/story-payload'
 import { NextStoryLink } from './next-story-link'
-import { reachedOrPassed } from './reached'
+import { APPEND_MARGIN, observeReach } from './reached'
 import { StorySkeleton } from './story-skeleton'
 
 // React Query and the story renderer load only for readers who get near the end of a story.
@@ -35,25 +35,12 @@ export function NextStory({ from, next, siteName }: Props) {
   useEffect(() => {
     const element = link.current
     if (!element) return
-    const watch = (margin: string, onReach: () => void) => {
-      const observer = new IntersectionObserver(
-        (entries) => {
-          if (!entries.some(reachedOrPassed)) return
-          observer.disconnect()
-          onReach()
-        },
-        { rootMargin: margin },
-      )
-      observer.observe(element)
-      return observer
-    }
-    // Stories are appended while the link is still a screen or more below the viewport, so
-    // nothing the reader sees moves (no layout shift); the data was prefetched a screen earlier.
-    const nearing = watch('2400px 0px', () => setNear(true))
-    const reaching = watch('0px 0px 1200px 0px', () => setReached(true))
+    // Prefetch a screen before the story is appended.
+    const stopNearing = observeReach(element, '2400px 0px', () => setNear(true))
+    const stopReaching = observeReach(element, APPEND_MARGIN, () => setReached(true))
     return () => {
-      nearing.disconnect()
-      reaching.disconnect()
+      stopNearing()
+      stopReaching()
     }
   }, [])
 
