@@ -12,9 +12,9 @@ import {
   gallerySchema,
   siteSchema,
   slugSchema,
-  tombstonesSchema,
   topicsSchema,
 } from './schema'
+import { parseTombstones, TOMBSTONE_FILE } from './tombstones'
 import type {
   Article,
   Author,
@@ -636,13 +636,12 @@ function collectRedirects(
 
 /** removed.yaml is optional; a tombstone must not cover a story that is still live. */
 async function checkTombstones(ctx: Ctx, library: Library) {
-  const file = 'removed.yaml'
+  const file = TOMBSTONE_FILE
   const text = await readFile(/*turbopackIgnore: true*/ path.join(ctx.root, file), 'utf8').catch(
     () => undefined,
   )
   if (text === undefined) return
-  const source = parseYaml(text, file)
-  const { value, issues } = validate(tombstonesSchema, source, file)
+  const { source, value, issues } = parseTombstones(text)
   issues.forEach((issue) => ctx.report(issue))
   const live = new Set(library.articles.map((article) => article.url))
   value?.forEach((tombstone, index) => {

@@ -11,8 +11,14 @@ export interface Tombstone {
   reason: string
 }
 
-const FILE = 'removed.yaml'
+export const TOMBSTONE_FILE = 'removed.yaml'
 const CHECK_INTERVAL_MS = 5_000
+
+/** Parses and validates removed.yaml; `source` can say on which line each entry sits. */
+export function parseTombstones(text: string) {
+  const source = parseYaml(text, TOMBSTONE_FILE)
+  return { source, ...validate(tombstonesSchema, source, TOMBSTONE_FILE) }
+}
 
 let cached:
   { file: string; mtimeMs: number; checkedAt: number; byPath: Map<string, Tombstone> } | undefined
@@ -22,7 +28,7 @@ let cached:
  * Kept apart from the full library so the proxy can answer 410 without loading everything.
  */
 export async function readTombstones(root = contentDir()): Promise<Map<string, Tombstone>> {
-  const file = path.join(root, FILE)
+  const file = path.join(root, TOMBSTONE_FILE)
   const now = Date.now()
   if (cached?.file === file && now - cached.checkedAt < CHECK_INTERVAL_MS) return cached.byPath
   const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
@@ -34,7 +40,7 @@ export async function readTombstones(root = contentDir()): Promise<Map<string, T
   const byPath = new Map<string, Tombstone>()
   if (info) {
     const text = await readFile(/*turbopackIgnore: true*/ file, 'utf8')
-    const { value, issues } = validate(tombstonesSchema, parseYaml(text, FILE), FILE)
+    const { value, issues } = parseTombstones(text)
     issues.forEach((issue) => console.error(`[marquee] ${formatIssue(issue)}`))
     value?.forEach((tombstone) => byPath.set(tombstone.path, tombstone))
   }
