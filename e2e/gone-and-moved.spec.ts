@@ -8,6 +8,26 @@ test('a story’s old slug answers a permanent redirect to it', async ({ request
   expect(response.headers().location).toMatch(/\/tv\/luke-cage-season-2-set-photos$/)
 })
 
+test.describe('an old section slug (categories.yaml redirectFrom) redirects permanently', () => {
+  for (const [from, to] of <[string, string][]>[
+    ['/streaming-guide', '/streaming'],
+    ['/streaming-guide/page/2', '/streaming/page/2'],
+    ['/streaming-guide/feed.xml', '/streaming/feed.xml'],
+  ]) {
+    test(`${from} → ${to}`, async ({ request }) => {
+      const response = await request.get(from, { maxRedirects: 0 })
+      expect(response.status()).toBe(308)
+      expect(response.headers().location).toMatch(new RegExp(`${to}$`))
+    })
+  }
+
+  test('and a story under it reaches its page', async ({ request }) => {
+    const response = await request.get('/streaming-guide/luke-cage-season-2-set-photos')
+    expect(response.url()).toMatch(/\/tv\/luke-cage-season-2-set-photos$/)
+    expect(response.status()).toBe(200)
+  })
+})
+
 test('a removed story answers 410 Gone with a page that says why', async ({ request }) => {
   const response = await request.get('/tv/luke-cage-season-3-casting-report')
   expect(response.status()).toBe(410)

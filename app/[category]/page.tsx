@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 import { CategoryHub } from '@/components/article/category-hub'
-import { findCategory, getLibrary } from '@/lib/content'
+import { findCategory, getLibrary, movedCategory } from '@/lib/content'
 import { categoryParams, parseParams } from '@/lib/params'
 import { pageMetadata } from '@/lib/seo/metadata'
 
@@ -20,7 +20,11 @@ async function load(params: Props['params']) {
   const { category: slug } = await parseParams(params, categoryParams)
   const library = await getLibrary()
   const category = findCategory(library, slug)
-  if (!category) notFound()
+  if (!category) {
+    const moved = movedCategory(library, slug)
+    if (moved) permanentRedirect(moved.url)
+    notFound()
+  }
   return { library, category }
 }
 

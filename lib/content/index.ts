@@ -69,6 +69,12 @@ export function findCategory(library: Library, slug: string): Category | undefin
   return library.categoryBySlug.get(slug)
 }
 
+/** The section that replaced an old section slug (categories.yaml `redirectFrom`). */
+export function movedCategory(library: Library, slug: string): Category | undefined {
+  const moved = library.categoryRedirects.get(slug)
+  return moved ? library.categoryBySlug.get(moved) : undefined
+}
+
 export function findAuthor(library: Library, slug: string): Author | undefined {
   return library.authorBySlug.get(slug)
 }

@@ -61,7 +61,10 @@ export async function getLibrary(): Promise<Library> {
 }
 
 async function loadOrThrow(root: string, strict: boolean): Promise<Library> {
-  const { library, issues } = await loadLibrary(root)
+  // A file that breaks keeps the version being served (see lastGood in load.ts); the build has
+  // nothing to fall back on and fails instead.
+  const previous = strict ? undefined : lastGood?.library
+  const { library, issues } = await loadLibrary(root, { previous })
   const errors = issues.filter((issue) => issue.severity === 'error')
   if (!library || (strict && errors.length))
     throw new ContentError(issues, path.relative(process.cwd(), root))
@@ -76,6 +79,14 @@ function logOnce(issues: ContentIssue[], root: string) {
   if (text && text !== reported)
     console.error(`[marquee] content problems, skipped files:\n${text}`)
   reported = text
+}
+
+/**
+ * Makes the next getLibrary() look at the files at once instead of within CHECK_INTERVAL_MS:
+ * for POST /api/revalidate, which an editor's tool calls right after saving.
+ */
+export function checkForChangesNow(): void {
+  if (cached) cached.checkedAt = -Infinity
 }
 
 /** Names, sizes and modification times of every file in the library: changes when any file does. */

@@ -2,7 +2,7 @@ import { copyFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
-import { getLibrary } from './library'
+import { checkForChangesNow, getLibrary } from './library'
 import type { LoadResult } from './load'
 import {
   articleText,
@@ -498,7 +498,6 @@ describe('loadLibrary checks inside article bodies', () => {
 
   it.each([
     '/tv/no-such-story',
-    '/movies/daredevil-first-look',
     '/tv/daredevil-first-look/extra',
     '/music',
     '/gallery/no-such-gallery',
@@ -548,6 +547,30 @@ describe('getLibrary', () => {
     expect(library.articles.map((article) => article.slug)).toEqual(BASE_ARTICLES)
     expect(log).toHaveBeenCalledOnce()
     expect(String(log.mock.calls[0]?.[0])).toContain('articles/story.md:')
+  })
+
+  it('keeps serving the last good version of a story whose file breaks, and picks up the fix', async () => {
+    const content = await createTestLibrary()
+    vi.stubEnv('CONTENT_DIR', content.root)
+    vi.stubEnv('NEXT_PHASE', '')
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const before = await getLibrary()
+    const file = 'articles/daredevil-first-look.md'
+    await content.edit(file, 'title: "Daredevil Born Again: First Look"', 'title: ""')
+    checkForChangesNow()
+    const broken = await getLibrary()
+    expect(broken).not.toBe(before)
+    expect(broken.articleBySlug.get('daredevil-first-look')?.title).toBe(
+      'Daredevil Born Again: First Look',
+    )
+    expect(String(log.mock.calls.at(-1)?.[0])).toMatch(
+      /articles\/daredevil-first-look\.md:\d+: error: title: must not be empty/,
+    )
+    await content.edit(file, 'title: ""', 'title: Daredevil, Fixed')
+    checkForChangesNow()
+    expect((await getLibrary()).articleBySlug.get('daredevil-first-look')?.title).toBe(
+      'Daredevil, Fixed',
+    )
   })
 
   it('fails during the build on any error, naming the file', async () => {

@@ -1,12 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
-import type { ContentIssue } from './errors'
+import type { ContentIssue, Severity } from './errors'
 import { readImageSize } from './images'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
 import {
   articleSchema,
+  type ArticleInput,
   authorSchema,
   categoriesSchema,
   gallerySchema,
@@ -46,6 +47,23 @@ export const RESERVED_CATEGORY_SLUGS = new Set([
 /** Second URL segments owned by fixed routes under a category: no article may take them. */
 export const RESERVED_ARTICLE_SLUGS = new Set(['page', 'feed', 'opengraph-image'])
 
+/** Headlines longer than this are cut off in search results and news carousels. */
+export const HEADLINE_MAX = 110
+/** Heroes narrower than this get no large preview in search and social cards. */
+export const HERO_MIN_WIDTH = 1200
+/** A publishedAt further ahead than this is usually a typo, unless the story says why. */
+export const SCHEDULE_HORIZON_DAYS = 30
+
+export interface LoadOptions {
+  /** The moment the checks take as now (scheduled stories, links to them). */
+  now?: number
+  /**
+   * The library a running server serves now. A file that fails to load keeps its last good
+   * version from here, so an editor's mistake never takes a published page down.
+   */
+  previous?: Library
+}
+
 export interface LoadResult {
   /** Undefined only when site.yaml or categories.yaml is unusable. */
   library?: Library
@@ -53,17 +71,20 @@ export interface LoadResult {
 }
 
 /** Reads, validates and cross-checks a whole content library. Files with errors are left out. */
-export async function loadLibrary(root: string): Promise<LoadResult> {
+export async function loadLibrary(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const issues: ContentIssue[] = []
   const report = (
     issue: Omit<ContentIssue, 'severity'>,
     severity: ContentIssue['severity'] = 'error',
   ) => issues.push({ severity, ...issue })
-  const ctx: Ctx = { root, report }
+  const previous = options.previous?.root === root ? options.previous : undefined
+  const ctx: Ctx = { root, report, now: options.now ?? Date.now(), previous }
 
   const site = await loadSite(ctx)
-  const categories = await loadCategories(ctx)
+  const sections = await loadCategories(ctx)
+  const categories = sections?.categories
   const topics = await loadTopics(ctx)
+  const tombstones = await readTombstoneFile(ctx)
   // Each folder is listed once: the loaders read these files, and the reference checks use
   // their names to tell a missing file from one that exists but has errors of its own.
   const authorFiles = await listFiles(ctx, 'authors', /\.md$/)
@@ -77,19 +98,23 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
     galleries: new Set(galleryFiles.map(fileSlug)),
     authors: new Set(authorFiles.map(fileSlug)),
   }
-  if (!site || !categories) return { issues }
+  if (!site || !sections || !categories) return { issues }
 
   const categoryBySlug = new Map(categories.map((category) => [category.slug, category]))
   const topicBySlug = new Map(topics.map((topic) => [topic.slug, topic]))
   const authorBySlug = new Map(authors.map((author) => [author.slug, author]))
   const galleryBySlug = new Map(galleries.map((gallery) => [gallery.slug, gallery]))
   const allArticles = new Map(articles.map(({ article }) => [article.slug, article]))
-  const known = {
+  const redirects = collectRedirects(articles, allArticles, report)
+  const known: Known = {
     categoryBySlug,
+    categoryRedirects: sections.redirects,
     topicBySlug,
     authorBySlug,
     galleryBySlug,
     articleBySlug: allArticles,
+    redirects,
+    removed: new Set(tombstones?.value?.map((tombstone) => tombstone.path)),
     files,
   }
 
@@ -97,8 +122,10 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
   // from rendering: one bad file must not take down the stories that point at it.
   const articleBySlug = new Map<string, Article>()
   for (const loaded of articles) {
-    const found = articleReferenceIssues(loaded, known)
-    found.forEach(({ fatal: _fatal, ...issue }) => report({ file: loaded.article.file, ...issue }))
+    const found = articleReferenceIssues(loaded, known, ctx.now)
+    found.forEach(({ fatal: _fatal, severity, ...issue }) =>
+      report({ file: loaded.article.file, ...issue }, severity),
+    )
     if (!found.some((issue) => issue.fatal)) articleBySlug.set(loaded.article.slug, loaded.article)
   }
   for (const gallery of galleries) {
@@ -133,16 +160,19 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
     authorBySlug,
     articleBySlug,
     galleryBySlug: new Map(finalGalleries.map((gallery) => [gallery.slug, gallery])),
-    redirects: collectRedirects(articles, allArticles, report),
+    redirects,
+    categoryRedirects: sections.redirects,
   }
   warnAboutEditorsPicks(library, report)
-  await checkTombstones(ctx, library)
+  if (tombstones) checkTombstones(ctx, library, tombstones)
   return { library, issues: dedupe(issues) }
 }
 
 interface Ctx {
   root: string
   report: (issue: Omit<ContentIssue, 'severity'>, severity?: ContentIssue['severity']) => void
+  now: number
+  previous?: Library
 }
 
 function dedupe(issues: ContentIssue[]): ContentIssue[] {
@@ -180,6 +210,25 @@ async function listFiles(ctx: Ctx, dir: string, ext: RegExp): Promise<string[]> 
     .filter((entry) => entry.isFile() && ext.test(entry.name) && !entry.name.startsWith('.'))
     .map((entry) => `${dir}/${entry.name}`)
     .sort()
+}
+
+/**
+ * The version a running server already serves of a file that now fails to load: an editor's
+ * half-saved or broken change must not take a published page down. The errors are reported all
+ * the same; `content:check` and the build have no previous library and keep failing.
+ */
+function lastGood<T extends { file: string }>(
+  ctx: Ctx,
+  file: string | undefined,
+  served: Map<string, T> | undefined,
+): T | undefined {
+  const kept = file ? served?.get(fileSlug(file)) : undefined
+  if (!kept || kept.file !== file) return undefined
+  ctx.report(
+    { file, field: '', message: 'still serving the last good version until the errors are fixed' },
+    'warning',
+  )
+  return kept
 }
 
 interface FileSlugs {
@@ -242,7 +291,9 @@ async function loadSite(ctx: Ctx): Promise<Site | undefined> {
   return { ...value, url: value.url.replace(/\/+$/, ''), logo }
 }
 
-async function loadCategories(ctx: Ctx): Promise<Category[] | undefined> {
+async function loadCategories(
+  ctx: Ctx,
+): Promise<{ categories: Category[]; redirects: Map<string, string> } | undefined> {
   const file = 'categories.yaml'
   const text = await readText(ctx, file)
   if (text === undefined) return undefined
@@ -270,9 +321,34 @@ async function loadCategories(ctx: Ctx): Promise<Category[] | undefined> {
     }
   })
   if (!ok) return undefined
-  return value
+  // An old section slug sends `/old` and `/old/…` to the section that replaced it. It must not
+  // be a live section (the redirect would loop or hide it) nor claimed by two sections.
+  const redirects = new Map<string, string>()
+  value.forEach((category, index) => {
+    category.redirectFrom.forEach((old, position) => {
+      const field = [index, 'redirectFrom', position]
+      const owner = redirects.get(old)
+      const problem =
+        old === category.slug
+          ? `"${old}" is this section's own slug: the redirect would loop`
+          : seen.has(old)
+            ? `"${old}" is a live section: the redirect would hide it`
+            : RESERVED_CATEGORY_SLUGS.has(old)
+              ? `"${old}" is reserved for a fixed route and never reaches a section`
+              : owner
+                ? `"${old}" already redirects to "${owner}"`
+                : undefined
+      if (problem) {
+        ctx.report({ file, line: source.lineOf(field), field: field.join('.'), message: problem })
+      } else {
+        redirects.set(old, category.slug)
+      }
+    })
+  })
+  const categories = value
     .map((category) => ({ ...category, url: `/${category.slug}` }))
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))
+  return { categories, redirects }
 }
 
 async function loadTopics(ctx: Ctx): Promise<Topic[]> {
@@ -283,6 +359,7 @@ async function loadTopics(ctx: Ctx): Promise<Topic[]> {
   const { value, issues } = validate(topicsSchema, source, file)
   issues.forEach((issue) => ctx.report(issue))
   const seen = new Set<string>()
+  if (!value && ctx.previous) return ctx.previous.topics
   return (value ?? []).flatMap((topic, index) => {
     if (seen.has(topic.slug)) {
       const line = source.lineOf([index, 'slug'])
@@ -328,7 +405,9 @@ async function loadAuthors(ctx: Ctx, files: string[]): Promise<Author[]> {
       }
     }),
   )
-  return authors.filter((author) => author !== undefined)
+  return authors
+    .map((author, index) => author ?? lastGood(ctx, files[index], ctx.previous?.authorBySlug))
+    .filter((author) => author !== undefined)
 }
 
 interface LoadedGallery extends Omit<Gallery, 'article'> {
@@ -370,7 +449,13 @@ async function loadGalleries(ctx: Ctx, files: string[]): Promise<LoadedGallery[]
       }
     }),
   )
-  return galleries.filter((gallery) => gallery !== undefined)
+  return galleries
+    .map((gallery, index) => {
+      if (gallery) return gallery
+      const kept = lastGood(ctx, files[index], ctx.previous?.galleryBySlug)
+      return kept && { ...kept, article: kept.article ? { slug: kept.article } : undefined }
+    })
+    .filter((gallery) => gallery !== undefined)
 }
 
 interface LoadedArticle {
@@ -398,6 +483,7 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       const parsed = parseBody(body)
       const bodyOk = await checkBody(ctx, file, parsed, bodyLine)
       if (!hero || !bodyOk) return undefined
+      lintArticle(ctx, file, frontmatter, value, hero)
       const updates = value.updates
         .map((update) => ({ ...update, time: Date.parse(update.at) }))
         .sort((a, b) => b.time - a.time)
@@ -431,7 +517,54 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       return { article, source: frontmatter, parsed, bodyLine }
     }),
   )
-  return articles.filter((article) => article !== undefined)
+  return articles
+    .map((loaded, index) => {
+      if (loaded) return loaded
+      const article = lastGood(ctx, files[index], ctx.previous?.articleBySlug)
+      if (!article) return undefined
+      const refs = { images: [], links: [], galleries: [], unknownDirectives: [] }
+      const parsed = { tree: article.body, refs, wordCount: article.wordCount }
+      const source: YamlSource = { data: undefined, lineOf: () => undefined, issues: [] }
+      return { article, source, parsed, bodyLine: 1 }
+    })
+    .filter((article) => article !== undefined)
+}
+
+/** What hurts readers and crawlers without making the story unpublishable. */
+function lintArticle(
+  ctx: Ctx,
+  file: string,
+  source: YamlSource,
+  value: ArticleInput,
+  hero: ContentImage,
+) {
+  const report = (field: string, message: string, hint: string, severity: Severity) =>
+    ctx.report({ file, line: source.lineOf(field.split('.')), field, message, hint }, severity)
+  if (hero.width < HERO_MIN_WIDTH) {
+    report(
+      'hero.image',
+      `hero image ${hero.src} is ${hero.width} px wide; it must be at least ${HERO_MIN_WIDTH} px`,
+      `Search engines and social networks show a large preview only for images ${HERO_MIN_WIDTH} px wide or more. Use a larger export of the photo.`,
+      'error',
+    )
+  }
+  if (value.title.length > HEADLINE_MAX) {
+    report(
+      'title',
+      `headline is ${value.title.length} characters; over ${HEADLINE_MAX} is cut off in search results and news carousels`,
+      'Move detail into the dek and keep the headline to the news.',
+      'warning',
+    )
+  }
+  const ahead = (Date.parse(value.publishedAt) - ctx.now) / 86_400_000
+  if (ahead > SCHEDULE_HORIZON_DAYS && !value.embargo) {
+    report(
+      'publishedAt',
+      `publishedAt is ${Math.round(ahead)} days in the future`,
+      'Check the year. If the story really waits that long, say why in `embargo:` (e.g. "Under embargo until the premiere").',
+      'warning',
+    )
+  }
 }
 
 /** Resolves the images of a body (sizes for next/image) and reports what is wrong inside it. */
@@ -488,18 +621,28 @@ function setSize(element: Element, size: { width: number; height: number }) {
 
 interface Known {
   categoryBySlug: Map<string, Category>
+  /** Old section slug → the section that replaced it. */
+  categoryRedirects: Map<string, string>
   topicBySlug: Map<string, Topic>
   authorBySlug: Map<string, Author>
   galleryBySlug: Map<string, LoadedGallery>
   articleBySlug: Map<string, Article>
+  /** Old story slug → the story's slug now. */
+  redirects: Map<string, string>
+  /** Paths listed in removed.yaml: they answer 410. */
+  removed: Set<string>
   files: FileSlugs
 }
 
-type ReferenceIssue = Omit<ContentIssue, 'severity' | 'file'> & { fatal?: boolean }
+type ReferenceIssue = Omit<ContentIssue, 'file' | 'severity'> & {
+  severity?: Severity
+  fatal?: boolean
+}
 
 function articleReferenceIssues(
   { article, source, parsed, bodyLine }: LoadedArticle,
   known: Known,
+  now: number,
 ): ReferenceIssue[] {
   const found: ReferenceIssue[] = []
   const missing = (
@@ -568,36 +711,86 @@ function articleReferenceIssues(
     }
   }
   for (const { href, line } of parsed.refs.links) {
-    const problem = internalLinkProblem(href, known)
-    if (problem) found.push({ line: line + bodyLine - 1, field: 'body', message: problem })
+    const problem = internalLinkProblem(href, article, known, now)
+    if (problem) found.push({ line: line + bodyLine - 1, field: 'body', ...problem })
   }
   return found
 }
 
-/** Checks that a link inside the site leads to a page that exists. External links pass. */
-function internalLinkProblem(href: string, known: Known): string | undefined {
+type LinkProblem = Pick<ReferenceIssue, 'message' | 'hint' | 'severity'>
+
+/**
+ * Checks that a link inside the site leads to a page a reader can open when the linking story
+ * is out: not a missing page, not a draft, not a story that comes out later, not a removed one.
+ * External links pass.
+ */
+function internalLinkProblem(
+  href: string,
+  from: Article,
+  known: Known,
+  now: number,
+): LinkProblem | undefined {
   if (!href.startsWith('/') || href.startsWith('//')) return undefined
   const pathname = href.split(/[?#]/)[0] ?? ''
   const parts = pathname.split('/').filter(Boolean)
   const [first, second, third] = parts
-  const broken = `link ${href} leads to no page`
+  const broken = { message: `link ${href} leads to no page` }
+  const live = (target: { draft: boolean; publishedTime: number; publishedAt: string }) =>
+    target.draft && !from.draft
+      ? {
+          message: `link ${href} leads to a draft, which readers cannot open`,
+          hint: 'Publish the linked story first, or link it once it is out.',
+        }
+      : !target.draft && !from.draft && target.publishedTime > Math.max(now, from.publishedTime)
+        ? {
+            message: `link ${href} leads to a story scheduled for ${target.publishedAt}, after this one comes out: it answers 404 until then`,
+            hint: 'Schedule this story after the one it links to.',
+            severity: 'warning' as const,
+          }
+        : undefined
   if (!first) return undefined
+  if (known.removed.has(pathname.replace(/\/+$/, ''))) {
+    return {
+      message: `link ${href} leads to a story taken down in removed.yaml (410 Gone)`,
+      hint: 'Remove the link or point it at another story.',
+    }
+  }
   if (first === 'gallery') {
     const gallery = second ? known.galleryBySlug.get(second) : undefined
     if (!gallery || parts.length > 3) return broken
-    if (third === undefined) return undefined
-    const n = Number(third)
-    return /^[1-9]\d*$/.test(third) && n <= gallery.slides.length ? undefined : broken
+    if (
+      third !== undefined &&
+      !(/^[1-9]\d*$/.test(third) && Number(third) <= gallery.slides.length)
+    )
+      return broken
+    return live(gallery)
   }
   if (first === 'author')
     return second && known.authorBySlug.has(second) && !third ? undefined : broken
   if (first === 'topic')
     return second && known.topicBySlug.has(second) && !third ? undefined : broken
   if (first === 'search' || first === 'images') return undefined
+  const section = known.categoryRedirects.get(first)
+  if (section) {
+    return {
+      message: `link ${href} uses the old section address /${first}`,
+      hint: `Link /${[section, ...parts.slice(1)].join('/')} instead: it saves readers a redirect.`,
+      severity: 'warning',
+    }
+  }
   if (!known.categoryBySlug.has(first)) return broken
   if (!second || second === 'page' || second === 'feed.xml') return undefined
-  const article = known.articleBySlug.get(second)
-  return article && article.category === first && !third ? undefined : broken
+  const moved = known.redirects.get(second)
+  const article = known.articleBySlug.get(moved ?? second)
+  if (!article || third) return broken
+  if (moved || article.category !== first) {
+    return {
+      message: `link ${href} uses an old address of ${article.url}`,
+      hint: `Link ${article.url} instead: it saves readers a redirect.`,
+      severity: 'warning',
+    }
+  }
+  return live(article)
 }
 
 /** Old slugs that lead to their story; a slug claimed twice, or still in use, is an error. */
@@ -613,12 +806,14 @@ function collectRedirects(
       const owner = redirects.get(old)
       const problem =
         old === article.slug
-          ? 'a story cannot redirect from its own slug'
+          ? 'a story cannot redirect from its own slug: the redirect would loop'
           : current.has(old)
-            ? `"${old}" is the slug of a live story (articles/${old}.md)`
-            : owner
-              ? `"${old}" already redirects to "${owner}"`
-              : undefined
+            ? `"${old}" is the slug of a live story (articles/${old}.md): the redirect would hide it`
+            : RESERVED_ARTICLE_SLUGS.has(old)
+              ? `"${old}" is reserved for a fixed route and never reaches a story`
+              : owner
+                ? `"${old}" already redirects to "${owner}"`
+                : undefined
       if (problem) {
         report({
           file: article.file,
@@ -634,21 +829,28 @@ function collectRedirects(
   return redirects
 }
 
-/** removed.yaml is optional; a tombstone must not cover a story that is still live. */
-async function checkTombstones(ctx: Ctx, library: Library) {
-  const file = TOMBSTONE_FILE
-  const text = await readFile(/*turbopackIgnore: true*/ path.join(ctx.root, file), 'utf8').catch(
-    () => undefined,
-  )
-  if (text === undefined) return
-  const { source, value, issues } = parseTombstones(text)
-  issues.forEach((issue) => ctx.report(issue))
+type TombstoneFile = ReturnType<typeof parseTombstones>
+
+/** removed.yaml is optional. */
+async function readTombstoneFile(ctx: Ctx): Promise<TombstoneFile | undefined> {
+  const text = await readFile(
+    /*turbopackIgnore: true*/ path.join(ctx.root, TOMBSTONE_FILE),
+    'utf8',
+  ).catch(() => undefined)
+  if (text === undefined) return undefined
+  const tombstones = parseTombstones(text)
+  tombstones.issues.forEach((issue) => ctx.report(issue))
+  return tombstones
+}
+
+/** A tombstone must not cover a story that is still live. */
+function checkTombstones(ctx: Ctx, library: Library, { source, value }: TombstoneFile) {
   const live = new Set(library.articles.map((article) => article.url))
   value?.forEach((tombstone, index) => {
     if (!live.has(tombstone.path)) return
     const field = [index, 'path']
     ctx.report({
-      file,
+      file: TOMBSTONE_FILE,
       line: source.lineOf(field),
       field: field.join('.'),
       message: `${tombstone.path} is a live story; remove its file before its tombstone`,

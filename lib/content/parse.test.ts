@@ -23,6 +23,9 @@ import {
 } from './test-library'
 
 const ARTICLE = 'articles/story.md'
+const ALT_HINT =
+  'Describe what the image shows for readers who cannot see it, e.g. "Mike Colter as Luke ' +
+  'Cage on a Harlem street".'
 
 /** Validates an article built from the default fields plus `fields`; returns formatted issues. */
 function checkArticle(fields: Fields) {
@@ -152,7 +155,8 @@ describe('article frontmatter rules', () => {
   it('requires the alt text of the hero image', () => {
     const { text, issues } = checkArticle({ hero: { image: '/images/articles/hero.webp' } })
     expect(issues).toEqual([
-      `${ARTICLE}:${lineOf(text, 'hero:')}: error: hero.alt: is required (expected string)`,
+      `${ARTICLE}:${lineOf(text, 'hero:')}: error: hero.alt: is required (expected string)` +
+        `\n    hint: ${ALT_HINT}`,
     ])
   })
 
@@ -418,7 +422,7 @@ describe('author and gallery rules', () => {
     })
     expect(checkYaml(gallerySchema, text, 'galleries/set.yaml').issues).toEqual([
       `galleries/set.yaml:${lineOf(text, '02.webp')}: error: slides.1.alt: is required ` +
-        '(expected string)',
+        `(expected string)\n    hint: ${ALT_HINT}`,
     ])
   })
 

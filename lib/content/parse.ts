@@ -112,8 +112,14 @@ export function validate<T extends z.ZodType>(
       line: source.lineOf(path),
       field: path.map(String).join('.'),
       message,
+      hint: FIELD_HINTS[String(path.at(-1))],
     })),
   }
+}
+
+/** Hints for the fields editors most often leave empty. */
+const FIELD_HINTS: Record<string, string> = {
+  alt: 'Describe what the image shows for readers who cannot see it, e.g. "Mike Colter as Luke Cage on a Harlem street".',
 }
 
 function describeZodIssue(issue: z.core.$ZodIssue, data: unknown): string {

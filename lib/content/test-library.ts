@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { stringify } from 'yaml'
-import { loadLibrary, type LoadResult } from './load'
+import { loadLibrary, type LoadOptions, type LoadResult } from './load'
 
 /** Frontmatter or gallery fields; a field set to `undefined` is left out of the file. */
 export type Fields = Record<string, unknown>
@@ -26,7 +26,7 @@ export interface TestLibrary {
   writeArticle(slug: string, fields?: Fields, body?: string): Promise<string>
   /** Writes `galleries/<slug>.yaml` from the default fields merged with `fields`. */
   writeGallery(slug: string, fields?: Fields): Promise<string>
-  load(): Promise<LoadResult>
+  load(options?: LoadOptions): Promise<LoadResult>
 }
 
 export const SITE_YAML = `name: Test Marquee
@@ -226,7 +226,7 @@ export async function createTestLibrary(
       library.write(`articles/${slug}.md`, articleText(slug, fields, body)),
     writeGallery: (slug, fields = {}) =>
       library.write(`galleries/${slug}.yaml`, yamlOf({ ...defaultGalleryFields(slug), ...fields })),
-    load: () => loadLibrary(root),
+    load: (options) => loadLibrary(root, options),
   }
 
   await Promise.all([

@@ -27,6 +27,7 @@ export interface Category {
   name: string
   description: string
   order: number
+  redirectFrom: string[]
   url: string
 }
 
@@ -124,4 +125,6 @@ export interface Library {
   galleryBySlug: Map<string, Gallery>
   /** Old slug → the slug of the story that now lives elsewhere. */
   redirects: Map<string, string>
+  /** Old section slug → the slug of the section that replaced it. */
+  categoryRedirects: Map<string, string>
 }

@@ -1,4 +1,4 @@
-import { findCategory, getLibrary } from '@/lib/content'
+import { findCategory, getLibrary, movedCategory } from '@/lib/content'
 import { categoryParams } from '@/lib/params'
 import { feedArticles, heroSizes, RSS_CONTENT_TYPE, rssFeedXml } from '@/lib/seo/feeds'
 
@@ -17,6 +17,9 @@ export async function GET(
   const parsed = categoryParams.safeParse(await params)
   const library = await getLibrary()
   const category = parsed.success ? findCategory(library, parsed.data.category) : undefined
+  const moved = parsed.success && !category && movedCategory(library, parsed.data.category)
+  if (moved)
+    return new Response(null, { status: 308, headers: { Location: `${moved.url}/feed.xml` } })
   if (!category) {
     return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
   }

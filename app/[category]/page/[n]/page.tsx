@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { CategoryHub } from '@/components/article/category-hub'
-import { findCategory, getLibrary } from '@/lib/content'
+import { findCategory, getLibrary, movedCategory } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { categoryPageParams, parseParams } from '@/lib/params'
 import { pageMetadata } from '@/lib/seo/metadata'
@@ -26,6 +26,8 @@ async function load(params: Props['params']) {
   const { category: slug, n } = await parseParams(params, categoryPageParams)
   const library = await getLibrary()
   const category = findCategory(library, slug)
+  const moved = category ? undefined : movedCategory(library, slug)
+  if (moved) permanentRedirect(pagedUrl(moved.url, n))
   if (!category || n > hubPageCount(library, { category: slug })) notFound()
   if (n === 1) permanentRedirect(category.url)
   return { library, category, n }
