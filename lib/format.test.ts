@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, joinNames } from './format'
+import { formatDate, formatDateTime, isoInZone, joinNames } from './format'
 
 const ZONE = 'America/New_York'
 
@@ -53,5 +53,17 @@ describe('joinNames', () => {
     [['A', 'B', 'C'], 'A, B and C'],
   ])('joins %j as %j', (names, joined) => {
     expect(joinNames(names)).toBe(joined)
+  })
+})
+
+describe('isoInZone', () => {
+  it.each([
+    ['2026-11-23T23:05:42Z', 'America/New_York', '2026-11-23T18:05:00-05:00'],
+    ['2026-07-01T03:30:00Z', 'America/New_York', '2026-06-30T23:30:00-04:00'],
+    ['2026-07-01T03:30:00Z', 'Asia/Kolkata', '2026-07-01T09:00:00+05:30'],
+    ['2026-07-01T03:30:00Z', 'UTC', '2026-07-01T03:30:00+00:00'],
+  ])('%s in %s is %s', (iso, zone, expected) => {
+    expect(isoInZone(new Date(iso), zone)).toBe(expected)
+    expect(Date.parse(expected)).toBe(Math.floor(Date.parse(iso) / 60_000) * 60_000)
   })
 })

@@ -8,6 +8,7 @@ import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse
 import {
   articleSchema,
   type ArticleInput,
+  DEK_TODO,
   authorSchema,
   categoriesSchema,
   gallerySchema,
@@ -424,6 +425,15 @@ async function loadGalleries(ctx: Ctx, files: string[]): Promise<LoadedGallery[]
       const { value, issues } = validate(gallerySchema, source, file)
       issues.forEach((issue) => ctx.report(issue))
       if (!value) return undefined
+      if (!value.draft && value.dek === DEK_TODO) {
+        ctx.report({
+          file,
+          line: source.lineOf(['dek']),
+          field: 'dek',
+          message: 'the dek is still the TODO that `npm run new` wrote',
+          hint: 'Write the dek, or keep `draft: true` until it is done.',
+        })
+      }
       const slides = await Promise.all(
         value.slides.map(async (slide, index) => {
           const image = await resolveImage(ctx, file, source, ['slides', index, 'image'], slide)
@@ -483,7 +493,7 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       const parsed = parseBody(body)
       const bodyOk = await checkBody(ctx, file, parsed, bodyLine)
       if (!hero || !bodyOk) return undefined
-      lintArticle(ctx, file, frontmatter, value, hero)
+      lintArticle(ctx, file, frontmatter, value, hero, parsed.wordCount)
       const updates = value.updates
         .map((update) => ({ ...update, time: Date.parse(update.at) }))
         .sort((a, b) => b.time - a.time)
@@ -537,6 +547,7 @@ function lintArticle(
   source: YamlSource,
   value: ArticleInput,
   hero: ContentImage,
+  wordCount: number,
 ) {
   const report = (field: string, message: string, hint: string, severity: Severity) =>
     ctx.report({ file, line: source.lineOf(field.split('.')), field, message, hint }, severity)
@@ -545,6 +556,22 @@ function lintArticle(
       'hero.image',
       `hero image ${hero.src} is ${hero.width} px wide; it must be at least ${HERO_MIN_WIDTH} px`,
       `Search engines and social networks show a large preview only for images ${HERO_MIN_WIDTH} px wide or more. Use a larger export of the photo.`,
+      'error',
+    )
+  }
+  if (!value.draft && value.dek === DEK_TODO) {
+    report(
+      'dek',
+      'the dek is still the TODO that `npm run new` wrote',
+      'Write the dek, or keep `draft: true` until it is done.',
+      'error',
+    )
+  }
+  if (!value.draft && wordCount === 0) {
+    report(
+      'draft',
+      'the story has no text and is not a draft',
+      'Write the story below the frontmatter, or set `draft: true`.',
       'error',
     )
   }

@@ -23,6 +23,10 @@ const urlSchema = z.url({ protocol: /^https?$/, message: 'expected an absolute h
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty')
 
+/** The dek `npm run new` writes; nothing can be published while it is still there. */
+export const DEK_TODO =
+  'TODO: one sentence under the headline, also shown in search and social cards.'
+
 export const siteSchema = z.strictObject({
   name: nonEmpty,
   tagline: nonEmpty,
