@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import { PREVIEW_SECRET, REVALIDATE_SECRET } from './e2e/support/secrets'
 
 const port = Number(process.env.E2E_PORT ?? 3107)
 const baseURL = `http://127.0.0.1:${port}`
@@ -28,13 +29,17 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: /crawler-head/,
+      testIgnore: /crawler-head|live-publishing/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
-    { name: 'mobile', testIgnore: /crawler-head/, use: { ...devices['Pixel 7'], launchOptions } },
+    {
+      name: 'mobile',
+      testIgnore: /crawler-head|live-publishing/,
+      use: { ...devices['Pixel 7'], launchOptions },
+    },
     {
       name: 'no-js',
-      testIgnore: /crawler-head/,
+      testIgnore: /crawler-head|live-publishing/,
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
     },
     {
@@ -48,6 +53,12 @@ export default defineConfig({
         launchOptions,
       },
     },
+    {
+      // A second server of the same build on a temporary content library, edited while it runs.
+      name: 'live',
+      testMatch: /live-publishing\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
   ],
   // The production build under test: `npm test` runs `next build` first.
   webServer: {
@@ -55,6 +66,6 @@ export default defineConfig({
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', PREVIEW_SECRET, REVALIDATE_SECRET },
   },
 })

@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { PreviewBanner } from '@/components/layout/preview-banner'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
 import { ThemeScript } from '@/components/layout/theme-script'
 import { getLibrary } from '@/lib/content'
+import { isPreview } from '@/lib/preview'
 import { INDEXABLE, ogLocale } from '@/lib/seo/metadata'
 import './globals.css'
 
@@ -37,7 +39,9 @@ interface Props {
 }
 
 export default async function RootLayout({ children, head }: Props) {
-  const { site, categories } = await getLibrary()
+  const library = await getLibrary()
+  const { site, categories } = library
+  const preview = await isPreview()
   return (
     <html lang={site.language} suppressHydrationWarning>
       <head>
@@ -51,6 +55,7 @@ export default async function RootLayout({ children, head }: Props) {
         >
           Skip to content
         </a>
+        {preview && <PreviewBanner library={library} />}
         <SiteHeader siteName={site.name} categories={categories} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}

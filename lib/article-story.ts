@@ -54,9 +54,9 @@ export function toArticleStory(library: Library, article: Article, now = Date.no
     readingMinutes: article.readingMinutes,
     spoilers: article.spoilers,
     source: article.source,
-    gallery: article.gallery ? findGallery(library, article.gallery, now) : undefined,
+    gallery: article.gallery ? findGallery(library, article.gallery, { now: now }) : undefined,
     embeddedGalleries: embeddedGallerySlugs(article.body)
-      .map((slug) => findGallery(library, slug, now))
+      .map((slug) => findGallery(library, slug, { now: now }))
       .filter((gallery) => gallery !== undefined),
     timeZone: library.site.timeZone,
   }

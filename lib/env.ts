@@ -1,10 +1,20 @@
 import path from 'node:path'
 import { z } from 'zod'
 
+/** A shared secret: unset (the feature answers 401 to everyone) or long enough not to guess. */
+const secret = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(16, 'must be at least 16 characters').optional(),
+)
+
 const envSchema = z.object({
   CONTENT_DIR: z.string().min(1).default('content'),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   NEXT_PHASE: z.string().optional(),
+  /** Opens preview (drafts and scheduled stories) through /api/preview?secret=…. */
+  PREVIEW_SECRET: secret,
+  /** Authorizes POST /api/revalidate (Authorization: Bearer …). */
+  REVALIDATE_SECRET: secret,
 })
 
 export type Env = z.infer<typeof envSchema>

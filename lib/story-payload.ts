@@ -39,7 +39,7 @@ export function storyPayload(
   exclude: readonly string[],
   now = Date.now(),
 ): StoryPayload | undefined {
-  const article = findArticle(library, slug, now)
+  const article = findArticle(library, slug, { now: now })
   if (!article) return undefined
   const next = resolveNext(library, article, { exclude: new Set(exclude), now })
   return { story: toArticleStory(library, article, now), next: next ? toNextLink(next) : null }

@@ -6,10 +6,20 @@ interface Props {
   /** The URL of page n; page 1 is the hub itself. */
   href: (page: number) => string
   label: string
+  /** The words of the links to the page before and after; hubs go newer and older. */
+  previous?: string
+  next?: string
 }
 
 /** Real links to real page URLs, so readers without JavaScript and crawlers walk every page. */
-export function Pagination({ page, pageCount, href, label }: Props) {
+export function Pagination({
+  page,
+  pageCount,
+  href,
+  label,
+  previous = '← Newer',
+  next = 'Older →',
+}: Props) {
   if (pageCount <= 1) return null
   const linkClass =
     'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-line px-3 hover:border-accent'
@@ -17,7 +27,7 @@ export function Pagination({ page, pageCount, href, label }: Props) {
     <nav aria-label={label} className="mt-10 flex flex-wrap items-center gap-2 text-sm">
       {page > 1 && (
         <Link href={href(page - 1)} rel="prev" className={linkClass}>
-          ← Newer
+          {previous}
         </Link>
       )}
       {Array.from({ length: pageCount }, (_, index) => index + 1).map((n) =>
@@ -37,7 +47,7 @@ export function Pagination({ page, pageCount, href, label }: Props) {
       )}
       {page < pageCount && (
         <Link href={href(page + 1)} rel="next" className={linkClass}>
-          Older →
+          {next}
         </Link>
       )}
     </nav>

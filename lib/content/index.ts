@@ -5,7 +5,7 @@
 import { isPublished } from './publishing'
 import type { Article, Author, Category, Gallery, Library, Topic } from './types'
 
-export { getLibrary } from './library'
+export { checkForChangesNow, getLibrary } from './library'
 export { isPublished } from './publishing'
 export { ContentError, formatIssue } from './errors'
 export type { ContentIssue } from './errors'
@@ -55,14 +55,39 @@ export function publishedGalleries(library: Library, now = Date.now()): Gallery[
   return library.galleries.filter((gallery) => isPublished(gallery, now))
 }
 
-export function findArticle(library: Library, slug: string, now = Date.now()): Article | undefined {
-  const article = library.articleBySlug.get(slug)
-  return article && isPublished(article, now) ? article : undefined
+/** Who is looking: the public at `now`, or an editor in preview who sees everything. */
+export interface Visibility {
+  now?: number
+  preview?: boolean
 }
 
-export function findGallery(library: Library, slug: string, now = Date.now()): Gallery | undefined {
+/** A published story; in preview (`preview: true`) drafts and scheduled stories too. */
+export function findArticle(
+  library: Library,
+  slug: string,
+  { now = Date.now(), preview = false }: Visibility = {},
+): Article | undefined {
+  const article = library.articleBySlug.get(slug)
+  return article && (preview || isPublished(article, now)) ? article : undefined
+}
+
+/** A published gallery; in preview drafts and scheduled galleries too. */
+export function findGallery(
+  library: Library,
+  slug: string,
+  { now = Date.now(), preview = false }: Visibility = {},
+): Gallery | undefined {
   const gallery = library.galleryBySlug.get(slug)
-  return gallery && isPublished(gallery, now) ? gallery : undefined
+  return gallery && (preview || isPublished(gallery, now)) ? gallery : undefined
+}
+
+/** What preview adds to the public site: drafts and scheduled items, next to be published first. */
+export function unpublished(library: Library, now = Date.now()) {
+  const waiting = <T extends Article | Gallery>(items: T[]) =>
+    items
+      .filter((item) => !isPublished(item, now))
+      .sort((a, b) => Number(a.draft) - Number(b.draft) || a.publishedTime - b.publishedTime)
+  return { articles: waiting(library.articles), galleries: waiting(library.galleries) }
 }
 
 export function findCategory(library: Library, slug: string): Category | undefined {
@@ -98,7 +123,7 @@ export function moreInCategory(
 /** The editors' picks from site.yaml that are published, in the editors' order. */
 export function editorsPicks(library: Library, now = Date.now()): Article[] {
   return library.site.editorsPicks
-    .map((slug) => findArticle(library, slug, now))
+    .map((slug) => findArticle(library, slug, { now }))
     .filter((article) => article !== undefined)
 }
 export { relatedArticles, resolveNext, type RelatedPick } from './related'

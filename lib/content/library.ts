@@ -25,12 +25,15 @@ let reported = ''
  * During `next build` any error fails the build; a running server logs errors and serves
  * everything that is valid.
  */
-export async function getLibrary(): Promise<Library> {
+export async function getLibrary(expected?: Expected): Promise<Library> {
   const env = readEnv()
   const root = contentDir(env)
   const now = Date.now()
   if (cached && cached.root === root && now - cached.checkedAt < CHECK_INTERVAL_MS) {
-    return cached.library
+    const library = await cached.library
+    if (!expected || !(await isNewFile(root, library, expected, now - cached.checkedAt))) {
+      return library
+    }
   }
   const signature = await librarySignature(root)
   if (cached && cached.root === root && cached.signature === signature) {
@@ -79,6 +82,31 @@ function logOnce(issues: ContentIssue[], root: string) {
   if (text && text !== reported)
     console.error(`[marquee] content problems, skipped files:\n${text}`)
   reported = text
+}
+
+/** A story or gallery a request asks for by slug. */
+export interface Expected {
+  article?: string
+  gallery?: string
+}
+
+/**
+ * True when the request names a file that exists but the loaded library does not have: a story
+ * saved a moment ago. Checking at once lets it render on its first request instead of caching
+ * a 404 for the pages' revalidation period. One stat per unknown slug, at most once a second.
+ */
+async function isNewFile(root: string, library: Library, expected: Expected, age: number) {
+  if (age < 1_000) return false
+  const file = expected.article
+    ? !library.articleBySlug.has(expected.article) && `articles/${expected.article}.md`
+    : expected.gallery &&
+      !library.galleryBySlug.has(expected.gallery) &&
+      `galleries/${expected.gallery}.yaml`
+  if (!file) return false
+  return stat(/*turbopackIgnore: true*/ path.join(root, file)).then(
+    () => true,
+    () => false,
+  )
 }
 
 /**

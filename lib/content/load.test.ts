@@ -573,6 +573,22 @@ describe('getLibrary', () => {
     )
   })
 
+  it('reloads at once for a story whose file was saved after the last check', async () => {
+    const content = await createTestLibrary()
+    vi.stubEnv('CONTENT_DIR', content.root)
+    vi.stubEnv('NEXT_PHASE', '')
+    const start = Date.now()
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(start)
+    await getLibrary()
+    await content.writeArticle('fresh', { title: 'Fresh' })
+    // Within the check interval an unknown slug without a file costs no reload...
+    clock.mockReturnValue(start + 2_000)
+    expect((await getLibrary({ article: 'no-such-file' })).articleBySlug.has('fresh')).toBe(false)
+    expect((await getLibrary()).articleBySlug.has('fresh')).toBe(false)
+    // ...but a request for the new story finds its file and loads it.
+    expect((await getLibrary({ article: 'fresh' })).articleBySlug.get('fresh')?.title).toBe('Fresh')
+  })
+
   it('fails during the build on any error, naming the file', async () => {
     const content = await createTestLibrary()
     await content.writeArticle('story', { category: 'music' })

@@ -8,6 +8,7 @@ import {
   paginate,
   publishedArticles,
   publishedGalleries,
+  unpublished,
 } from './index'
 import { isPublished } from './publishing'
 import { createTestLibrary, removeTestLibraries } from './test-library'
@@ -94,18 +95,37 @@ describe('the publishing rule in every lookup', () => {
   })
 
   it('finds neither a draft nor a scheduled story by slug until it is published', () => {
-    expect(findArticle(library, 'draft-story', NOW)).toBeUndefined()
-    expect(findArticle(library, 'draft-story', AFTER)).toBeUndefined()
-    expect(findArticle(library, 'scheduled-story', NOW)).toBeUndefined()
-    expect(findArticle(library, 'scheduled-story', AFTER)?.slug).toBe('scheduled-story')
-    expect(findArticle(library, 'luke-cage-set-photos', NOW)?.slug).toBe('luke-cage-set-photos')
-    expect(findArticle(library, 'no-such-story', NOW)).toBeUndefined()
+    expect(findArticle(library, 'draft-story', { now: NOW })).toBeUndefined()
+    expect(findArticle(library, 'draft-story', { now: AFTER })).toBeUndefined()
+    expect(findArticle(library, 'scheduled-story', { now: NOW })).toBeUndefined()
+    expect(findArticle(library, 'scheduled-story', { now: AFTER })?.slug).toBe('scheduled-story')
+    expect(findArticle(library, 'luke-cage-set-photos', { now: NOW })?.slug).toBe(
+      'luke-cage-set-photos',
+    )
+    expect(findArticle(library, 'no-such-story', { now: NOW })).toBeUndefined()
+  })
+
+  it('finds drafts and scheduled stories and galleries in preview, and still nothing unknown', () => {
+    const preview = { now: NOW, preview: true }
+    expect(findArticle(library, 'draft-story', preview)?.slug).toBe('draft-story')
+    expect(findArticle(library, 'scheduled-story', preview)?.slug).toBe('scheduled-story')
+    expect(findGallery(library, 'draft-gallery', preview)?.slug).toBe('draft-gallery')
+    expect(findArticle(library, 'no-such-story', preview)).toBeUndefined()
+  })
+
+  it('lists what preview adds: scheduled first, soonest first, then drafts', () => {
+    const waiting = unpublished(library, NOW)
+    expect(slugs(waiting.articles)).toEqual(['scheduled-story', 'draft-story'])
+    expect(slugs(waiting.galleries)).toEqual(['scheduled-gallery', 'draft-gallery'])
+    expect(slugs(unpublished(library, AFTER).articles)).toEqual(['draft-story'])
   })
 
   it('finds neither a draft nor a scheduled gallery until it is published', () => {
-    expect(findGallery(library, 'draft-gallery', AFTER)).toBeUndefined()
-    expect(findGallery(library, 'scheduled-gallery', NOW)).toBeUndefined()
-    expect(findGallery(library, 'scheduled-gallery', AFTER)?.slug).toBe('scheduled-gallery')
+    expect(findGallery(library, 'draft-gallery', { now: AFTER })).toBeUndefined()
+    expect(findGallery(library, 'scheduled-gallery', { now: NOW })).toBeUndefined()
+    expect(findGallery(library, 'scheduled-gallery', { now: AFTER })?.slug).toBe(
+      'scheduled-gallery',
+    )
     expect(slugs(publishedGalleries(library, NOW))).toEqual(['set-photos'])
     expect(slugs(publishedGalleries(library, AFTER))).toEqual(['scheduled-gallery', 'set-photos'])
   })

@@ -19,6 +19,7 @@ import { articleParams, parseParams } from '@/lib/params'
 import { articleMetadata } from '@/lib/seo/metadata'
 import { toNextLink } from '@/lib/story-payload'
 import { toTeaser } from '@/lib/teasers'
+import { isPreview } from '@/lib/preview'
 
 export const revalidate = 60
 
@@ -36,19 +37,22 @@ interface Props {
 
 async function loadArticle(params: Props['params']) {
   const { category, slug } = await parseParams(params, articleParams)
-  const library = await getLibrary()
+  const library = await getLibrary({ article: slug })
   const moved = library.redirects.get(slug)
-  const article = findArticle(library, moved ?? slug)
+  const preview = await isPreview()
+  const article = findArticle(library, moved ?? slug, { preview })
   if (!article) notFound()
   if (moved) permanentRedirect(article.url)
   // A story moved to another section keeps working at its old address.
   if (article.category !== category) permanentRedirect(article.url)
-  return { library, article }
+  return { library, article, preview }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, article } = await loadArticle(params)
-  return articleMetadata(library, article)
+  const { library, article, preview } = await loadArticle(params)
+  const metadata = articleMetadata(library, article)
+  // A preview is for the editor: nothing it shows may be indexed, even if a crawler got in.
+  return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata
 }
 
 export default async function ArticlePage({ params }: Props) {

@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format'
 import { photoUrl } from '@/lib/gallery'
 import { parseParams, slugParams } from '@/lib/params'
 import { pageMetadata } from '@/lib/seo/metadata'
+import { isPreview } from '@/lib/preview'
 
 export const revalidate = 60
 
@@ -23,10 +24,11 @@ interface Props {
 
 async function load(params: Props['params']) {
   const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary()
-  const gallery = findGallery(library, slug)
+  const library = await getLibrary({ gallery: slug })
+  const preview = await isPreview()
+  const gallery = findGallery(library, slug, { preview })
   if (!gallery) notFound()
-  const article = gallery.article ? findArticle(library, gallery.article) : undefined
+  const article = gallery.article ? findArticle(library, gallery.article, { preview }) : undefined
   return { library, gallery, article }
 }
 

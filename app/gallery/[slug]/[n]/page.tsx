@@ -9,6 +9,7 @@ import { photoTitle, photoUrl, toViewerSlide } from '@/lib/gallery'
 import { parseParams, photoParams } from '@/lib/params'
 import { absoluteUrl } from '@/lib/seo/json-ld'
 import { pageMetadata } from '@/lib/seo/metadata'
+import { isPreview } from '@/lib/preview'
 
 export const revalidate = 60
 
@@ -25,11 +26,12 @@ interface Props {
 
 async function load(params: Props['params']) {
   const { slug, n } = await parseParams(params, photoParams)
-  const library = await getLibrary()
-  const gallery = findGallery(library, slug)
+  const library = await getLibrary({ gallery: slug })
+  const preview = await isPreview()
+  const gallery = findGallery(library, slug, { preview })
   const slide = gallery?.slides[n - 1]
   if (!gallery || !slide) notFound()
-  const article = gallery.article ? findArticle(library, gallery.article) : undefined
+  const article = gallery.article ? findArticle(library, gallery.article, { preview }) : undefined
   return { library, gallery, slide, n, article }
 }
 

@@ -4,6 +4,7 @@ import { photoCrumbs } from '@/lib/crumbs'
 import { photoUrl } from '@/lib/gallery'
 import { parseParams, photoParams } from '@/lib/params'
 import { breadcrumbJsonLd, photoJsonLd } from '@/lib/seo/structured-data'
+import { isPreview } from '@/lib/preview'
 
 /** The photo as an ImageObject, and BreadcrumbList. */
 export default async function PhotoHead({
@@ -12,8 +13,8 @@ export default async function PhotoHead({
   params: Promise<{ slug: string; n: string }>
 }) {
   const { slug, n } = await parseParams(params, photoParams)
-  const library = await getLibrary()
-  const gallery = findGallery(library, slug)
+  const library = await getLibrary({ gallery: slug })
+  const gallery = findGallery(library, slug, { preview: await isPreview() })
   const slide = gallery?.slides[n - 1]
   if (!gallery || !slide) return null
   return (

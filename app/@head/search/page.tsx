@@ -1,0 +1,4 @@
+/** Search results carry no structured data. */
+export default function SearchHead() {
+  return null
+}

@@ -1,0 +1,28 @@
+import { draftMode } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { readEnv } from '@/lib/env'
+import { previewQuery } from '@/lib/preview'
+import { secretMatches } from '@/lib/secrets'
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' }
+
+/**
+ * Enters preview: `/api/preview?secret=…&path=/tv/my-draft`. A wrong or missing secret answers
+ * 401 and says nothing about the content; the right one sets Next's draft-mode cookie and
+ * sends the editor to the path.
+ */
+export async function GET(request: Request) {
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  const query = previewQuery.safeParse(params)
+  if (!secretMatches(query.data?.secret ?? params.secret, readEnv().PREVIEW_SECRET)) {
+    return Response.json({ error: 'unauthorized' }, { status: 401, headers: NO_STORE })
+  }
+  if (!query.success) {
+    return Response.json(
+      { error: query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
+      { status: 400, headers: NO_STORE },
+    )
+  }
+  ;(await draftMode()).enable()
+  redirect(query.data.path)
+}

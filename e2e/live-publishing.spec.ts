@@ -1,0 +1,190 @@
+/**
+ * Live and scheduled publishing on a running production server: a second `next start` of the
+ * same build serves a copy of the content library in a temporary CONTENT_DIR, and the tests
+ * write Markdown into it while it runs. No rebuild, no restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { REVALIDATE_SECRET } from './support/secrets'
+
+test.describe.configure({ mode: 'serial' })
+
+const PORT = Number(process.env.E2E_LIVE_PORT ?? 3108)
+const BASE = `http://127.0.0.1:${PORT}`
+/** Pages revalidate every 60 s; a change must show within that, plus one regeneration. */
+const WITHIN = 90_000
+
+let server: ChildProcess | undefined
+let contentDir: string
+let distDir: string
+const output: string[] = []
+/** The story the clock publishes: written before the server starts, due 30 s later. */
+const scheduled = { slug: 'scheduled-by-the-clock', at: new Date(Date.now() + 30_000) }
+
+function article(slug: string, title: string, publishedAt: Date, body: string) {
+  return `---
+title: ${JSON.stringify(title)}
+dek: A story written into the library while the server was running.
+category: tv
+authors: [dana-okafor]
+publishedAt: '${publishedAt.toISOString()}'
+hero:
+  image: /images/articles/luke-cage-season-2-set-photos.webp
+  alt: Luke Cage and Claire Temple on a Harlem street.
+---
+${body}
+`
+}
+
+const file = (slug: string) => path.join(contentDir, 'articles', `${slug}.md`)
+const live = (request: APIRequestContext, url: string) => request.get(`${BASE}${url}`)
+
+async function eventually(what: string, check: () => Promise<boolean>, timeout = WITHIN) {
+  const start = Date.now()
+  await expect.poll(check, { message: what, timeout, intervals: [1_000, 2_000] }).toBe(true)
+  return Date.now() - start
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000)
+  contentDir = await mkdtemp(path.join(os.tmpdir(), 'marquee-live-'))
+  await cp('content', contentDir, { recursive: true })
+  await writeFile(
+    file(scheduled.slug),
+    article(scheduled.slug, 'Scheduled by the Clock', scheduled.at, 'It waited for its time.'),
+  )
+  // Its own copy of the build, so its cache writes never reach the main test server's.
+  distDir = `.next-live-${process.pid}`
+  await cp('.next', distDir, {
+    recursive: true,
+    filter: (source) => !source.startsWith(path.join('.next', 'cache')),
+  })
+  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      CONTENT_DIR: contentDir,
+      REVALIDATE_SECRET,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  await expect
+    .poll(
+      () =>
+        fetch(`${BASE}/robots.txt`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(200)
+})
+
+test.afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
+  await rm(distDir, { recursive: true, force: true })
+  await rm(contentDir, { recursive: true, force: true })
+})
+
+test.afterEach(async ({}, info) => {
+  if (info.status !== info.expectedStatus)
+    await info.attach('server log', { body: output.join('') })
+})
+
+test('a scheduled story is hidden until its time', async ({ request }) => {
+  test.skip(Date.now() >= scheduled.at.getTime() - 5_000, 'its time came before this could run')
+  expect((await live(request, `/tv/${scheduled.slug}`)).status()).toBe(404)
+  expect(await (await live(request, '/feed.xml')).text()).not.toContain(scheduled.slug)
+})
+
+test('a new Markdown file is served within 60 s, then the feed and the home page list it', async ({
+  request,
+}) => {
+  test.setTimeout(WITHIN * 2 + 30_000)
+  const slug = 'written-while-running'
+  await writeFile(file(slug), article(slug, 'Written While Running', new Date(), 'Fresh.'))
+  const page = await eventually('the new story renders', async () => {
+    const response = await live(request, `/tv/${slug}`)
+    return response.status() === 200 && (await response.text()).includes('Written While Running')
+  })
+  expect(page).toBeLessThan(60_000)
+  await eventually('the feed lists it', async () =>
+    (await (await live(request, '/feed.xml')).text()).includes(`/tv/${slug}`),
+  )
+  await eventually('the home page lists it', async () =>
+    (await (await live(request, '/')).text()).includes(`/tv/${slug}`),
+  )
+})
+
+test('a broken edit keeps the last good version; a broken new file takes nothing down', async ({
+  request,
+}) => {
+  const slug = 'written-while-running'
+  const good = await readFile(file(slug), 'utf8')
+  await writeFile(file(slug), good.replace('category: tv', 'category: [tv'))
+  await writeFile(file('half-written'), '---\ntitle: Half\n---\nNo frontmatter to speak of.\n')
+  const revalidated = await request.post(`${BASE}/api/revalidate`, {
+    headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` },
+  })
+  expect(revalidated.status()).toBe(200)
+  for (const url of [`/tv/${slug}`, '/', '/tv', '/feed.xml']) {
+    const response = await live(request, url)
+    expect(response.status(), url).toBe(200)
+    if (url !== '/tv') expect(await response.text(), url).toContain(`/tv/${slug}`)
+  }
+  expect((await live(request, '/tv/half-written')).status()).toBe(404)
+  await expect.poll(() => output.join('')).toMatch(/articles\/written-while-running\.md:\d+: error/)
+  await writeFile(file(slug), good)
+  await rm(file('half-written'))
+})
+
+test('POST /api/revalidate refreshes at once, and only with the secret', async ({ request }) => {
+  const denied = await request.post(`${BASE}/api/revalidate`, {
+    headers: { Authorization: 'Bearer not-the-secret-at-all' },
+  })
+  expect(denied.status()).toBe(401)
+  expect((await request.post(`${BASE}/api/revalidate`)).status()).toBe(401)
+  expect((await request.get(`${BASE}/api/revalidate`)).status()).toBe(405)
+
+  const slug = 'published-on-demand'
+  await writeFile(file(slug), article(slug, 'Published on Demand', new Date(), 'Now.'))
+  const response = await request.post(`${BASE}/api/revalidate`, {
+    headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` },
+  })
+  expect(await response.json()).toMatchObject({ revalidated: true })
+  // The first request after revalidation may still get the stale copy while it regenerates.
+  const took = await eventually(
+    'the feed lists it after revalidation',
+    async () => (await (await live(request, '/feed.xml')).text()).includes(`/tv/${slug}`),
+    10_000,
+  )
+  expect(took).toBeLessThan(10_000)
+})
+
+test('a scheduled story appears after its time on its page, home, feed and sitemap', async ({
+  request,
+}) => {
+  test.setTimeout(WITHIN * 3)
+  const url = `/tv/${scheduled.slug}`
+  const wait = scheduled.at.getTime() - Date.now()
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  for (const [where, path, needle] of [
+    ['its page', url, 'Scheduled by the Clock'],
+    ['the home page', '/', url],
+    ['the feed', '/feed.xml', url],
+    ['the sitemap', '/sitemaps/articles-1.xml', url],
+  ]) {
+    const took = await eventually(`${where} shows it`, async () => {
+      const response = await live(request, path!)
+      return response.status() === 200 && (await response.text()).includes(needle!)
+    })
+    expect(took, where).toBeLessThan(WITHIN)
+  }
+})
