@@ -29,6 +29,7 @@ const pages = [
   ['model story', story.url],
   ['author', story.authors[0].url],
   ['topic', '/topic/luke-cage'],
+  ['search results', '/search?q=luke'],
   ['404', MISSING_PAGE],
 ] as const
 

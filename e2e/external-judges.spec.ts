@@ -21,6 +21,7 @@ const PAGES = [
   ['hub', '/tv'],
   ['topic', '/topic/luke-cage'],
   ['author', '/author/dana-okafor'],
+  ['search', '/search?q=luke'],
   ['not-found', '/no/such/page'],
 ] as const
 

@@ -23,6 +23,7 @@ test.describe('a 360 px wide phone never scrolls sideways', () => {
     ['topic', '/topic/luke-cage'],
     ['gallery', MODEL_GALLERY],
     ['photo page', `${MODEL_GALLERY}/1`],
+    ['search results', '/search?q=luke'],
     // The not-found page as Next prerenders it: a 404 from notFound() has no server-rendered
     // body yet (see status.spec.ts), which would make this a check of nothing without script.
     ['404', UNROUTED_PAGE],

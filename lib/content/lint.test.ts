@@ -283,7 +283,8 @@ describe('a file that breaks on a running server', () => {
   })
 })
 
-describe('npm run content:check', () => {
+// Each case starts a Node process: give it time on a busy machine.
+describe('npm run content:check', { timeout: 30_000 }, () => {
   const run = promisify(execFile)
   const check = (dir: string) =>
     run(process.execPath, ['--import', 'tsx', 'scripts/content-check.ts', dir], {

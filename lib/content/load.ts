@@ -328,21 +328,14 @@ async function loadCategories(
   value.forEach((category, index) => {
     category.redirectFrom.forEach((old, position) => {
       const field = [index, 'redirectFrom', position]
-      const owner = redirects.get(old)
-      const problem =
-        old === category.slug
-          ? `"${old}" is this section's own slug: the redirect would loop`
-          : seen.has(old)
-            ? `"${old}" is a live section: the redirect would hide it`
-            : RESERVED_CATEGORY_SLUGS.has(old)
-              ? `"${old}" is reserved for a fixed route and never reaches a section`
-              : owner
-                ? `"${old}" already redirects to "${owner}"`
-                : undefined
+      const problem = claimRedirect(redirects, old, category.slug, {
+        own: `"${old}" is this section's own slug`,
+        live: seen.has(old) && `"${old}" is a live section`,
+        reserved: RESERVED_CATEGORY_SLUGS,
+        kind: 'section',
+      })
       if (problem) {
         ctx.report({ file, line: source.lineOf(field), field: field.join('.'), message: problem })
-      } else {
-        redirects.set(old, category.slug)
       }
     })
   })
@@ -820,6 +813,32 @@ function internalLinkProblem(
   return live(article)
 }
 
+/**
+ * Records `old → target` in `redirects`, or says why it cannot be: a redirect from its own slug
+ * would loop, one from a live page would hide it, one from a reserved slug never arrives, and a
+ * slug can lead to one place only.
+ */
+function claimRedirect(
+  redirects: Map<string, string>,
+  old: string,
+  target: string,
+  rules: { own: string; live: string | false; reserved: Set<string>; kind: string },
+): string | undefined {
+  const owner = redirects.get(old)
+  const problem =
+    old === target
+      ? `${rules.own}: the redirect would loop`
+      : rules.live
+        ? `${rules.live}: the redirect would hide it`
+        : rules.reserved.has(old)
+          ? `"${old}" is reserved for a fixed route and never reaches a ${rules.kind}`
+          : owner
+            ? `"${old}" already redirects to "${owner}"`
+            : undefined
+  if (!problem) redirects.set(old, target)
+  return problem
+}
+
 /** Old slugs that lead to their story; a slug claimed twice, or still in use, is an error. */
 function collectRedirects(
   articles: LoadedArticle[],
@@ -830,17 +849,12 @@ function collectRedirects(
   for (const { article, source } of articles) {
     article.redirectFrom.forEach((old, index) => {
       const field = ['redirectFrom', index]
-      const owner = redirects.get(old)
-      const problem =
-        old === article.slug
-          ? 'a story cannot redirect from its own slug: the redirect would loop'
-          : current.has(old)
-            ? `"${old}" is the slug of a live story (articles/${old}.md): the redirect would hide it`
-            : RESERVED_ARTICLE_SLUGS.has(old)
-              ? `"${old}" is reserved for a fixed route and never reaches a story`
-              : owner
-                ? `"${old}" already redirects to "${owner}"`
-                : undefined
+      const problem = claimRedirect(redirects, old, article.slug, {
+        own: 'a story cannot redirect from its own slug',
+        live: current.has(old) && `"${old}" is the slug of a live story (articles/${old}.md)`,
+        reserved: RESERVED_ARTICLE_SLUGS,
+        kind: 'story',
+      })
       if (problem) {
         report({
           file: article.file,
@@ -848,8 +862,6 @@ function collectRedirects(
           field: field.join('.'),
           message: problem,
         })
-      } else {
-        redirects.set(old, article.slug)
       }
     })
   }
