@@ -36,7 +36,7 @@ export default async function SearchPage({ searchParams }: Props) {
   let error: string | undefined
   if (parsed.success) {
     const { q, page } = parsed.data
-    const result = searchLibrary(await getLibrary(), q, page)
+    const result = await searchLibrary(await getLibrary(), q, page)
     if (page > result.pageCount) notFound()
     queryClient.setQueryData(searchQueryOptions(q, page).queryKey, result)
   } else if (raw) {

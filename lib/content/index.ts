@@ -128,3 +128,4 @@ export function editorsPicks(library: Library, now = Date.now()): Article[] {
 }
 export { relatedArticles, resolveNext, type RelatedPick } from './related'
 export { CROPS, readContentImage, renderImage, type Crop } from './media'
+export { bodyText } from './plain-text'

@@ -45,34 +45,38 @@ const marked = (segments: { text: string; mark?: true }[]) =>
   segments.filter((segment) => segment.mark).map((segment) => segment.text)
 
 describe('searchLibrary', () => {
-  it('ranks a match in the title above the dek above the body', () => {
-    const result = searchLibrary(library, 'zanzibar', 1, NOW)
+  it('ranks a match in the title above the dek above the body', async () => {
+    const result = await searchLibrary(library, 'zanzibar', 1, NOW)
     expect(urls(result.hits)).toEqual(['/tv/in-title', '/tv/in-dek', '/tv/in-body'])
     expect(result.total).toBe(3)
   })
 
-  it('never finds a draft, and finds a scheduled story only once it is out', () => {
-    expect(urls(searchLibrary(library, 'zanzibar', 1, NOW).hits)).not.toContain('/tv/hidden-draft')
-    const later = searchLibrary(library, 'zanzibar', 1, Date.parse('2026-12-02T00:00:00Z'))
+  it('never finds a draft, and finds a scheduled story only once it is out', async () => {
+    expect(urls((await searchLibrary(library, 'zanzibar', 1, NOW)).hits)).not.toContain(
+      '/tv/hidden-draft',
+    )
+    const later = await searchLibrary(library, 'zanzibar', 1, Date.parse('2026-12-02T00:00:00Z'))
     expect(urls(later.hits)).toContain('/tv/zanzibar-later')
     expect(urls(later.hits)).not.toContain('/tv/hidden-draft')
   })
 
   it.each(['luk', 'luke cag', 'lukr cage', 'LUKE', 'cage luke'])(
     'finds the Luke Cage story for %j (prefix, typo, case, order)',
-    (query) => {
-      expect(urls(searchLibrary(library, query, 1, NOW).hits)[0]).toBe('/tv/luke-cage-set-photos')
+    async (query) => {
+      expect(urls((await searchLibrary(library, query, 1, NOW)).hits)[0]).toBe(
+        '/tv/luke-cage-set-photos',
+      )
     },
   )
 
-  it('matches accents either way and highlights the word as written', () => {
-    const [hit] = searchLibrary(library, 'deja vu', 1, NOW).hits
+  it('matches accents either way and highlights the word as written', async () => {
+    const [hit] = (await searchLibrary(library, 'deja vu', 1, NOW)).hits
     expect(hit?.url).toBe('/tv/accents')
     expect(marked(hit!.title)).toEqual(['Déjà', 'Vu'])
   })
 
-  it('highlights the matched words in the title and a body snippet around them', () => {
-    const [hit] = searchLibrary(library, 'zanzibar', 1, NOW).hits.filter(
+  it('highlights the matched words in the title and a body snippet around them', async () => {
+    const [hit] = (await searchLibrary(library, 'zanzibar', 1, NOW)).hits.filter(
       (h) => h.url === '/tv/in-body',
     )
     expect(marked(hit!.snippet)).toEqual(['Zanzibar'])
@@ -80,30 +84,30 @@ describe('searchLibrary', () => {
     expect(hit!.section).toBe('TV News')
   })
 
-  it('falls back to any word when no story has them all', () => {
-    const result = searchLibrary(library, 'zanzibar zyzzyva', 1, NOW)
+  it('falls back to any word when no story has them all', async () => {
+    const result = await searchLibrary(library, 'zanzibar zyzzyva', 1, NOW)
     expect(result.total).toBe(3)
   })
 
-  it('paginates', () => {
-    const first = searchLibrary(library, 'marathon', 1, NOW)
-    const second = searchLibrary(library, 'marathon', 2, NOW)
+  it('paginates', async () => {
+    const first = await searchLibrary(library, 'marathon', 1, NOW)
+    const second = await searchLibrary(library, 'marathon', 2, NOW)
     expect(first).toMatchObject({ total: 12, pageCount: 2, page: 1 })
     expect(first.hits).toHaveLength(RESULTS_PER_PAGE)
     expect(second.hits).toHaveLength(2)
     expect(new Set([...urls(first.hits), ...urls(second.hits)]).size).toBe(12)
-    expect(searchLibrary(library, 'marathon', 3, NOW).hits).toEqual([])
+    expect((await searchLibrary(library, 'marathon', 3, NOW)).hits).toEqual([])
   })
 
-  it('finds nothing for a word no story has', () => {
-    expect(searchLibrary(library, 'zyzzyva', 1, NOW)).toMatchObject({ total: 0, hits: [] })
+  it('finds nothing for a word no story has', async () => {
+    expect(await searchLibrary(library, 'zyzzyva', 1, NOW)).toMatchObject({ total: 0, hits: [] })
   })
 })
 
 describe('highlight and excerpt', () => {
   const terms = new Set(['cage'])
 
-  it('marks whole words only', () => {
+  it('marks whole words only', async () => {
     expect(highlight('Cage, cages and Cage.', terms)).toEqual([
       { text: 'Cage', mark: true },
       { text: ', cages and ' },
@@ -112,7 +116,7 @@ describe('highlight and excerpt', () => {
     ])
   })
 
-  it('cuts long text around the first match at word boundaries', () => {
+  it('cuts long text around the first match at word boundaries', async () => {
     const text = `${'word '.repeat(100)}Luke Cage ${'more '.repeat(100)}`.trim()
     const segments = excerpt(text, terms, 100)!
     const joined = segments.map((segment) => segment.text).join('')
@@ -122,7 +126,7 @@ describe('highlight and excerpt', () => {
     expect(marked(segments)).toEqual(['Cage'])
   })
 
-  it('returns undefined when nothing matches', () => {
+  it('returns undefined when nothing matches', async () => {
     expect(excerpt('Nothing here.', terms)).toBeUndefined()
   })
 })

@@ -15,7 +15,7 @@ export async function GET(request: Request) {
     )
   }
   const library = await getLibrary()
-  return Response.json(searchLibrary(library, parsed.data.q, parsed.data.page), {
+  return Response.json(await searchLibrary(library, parsed.data.q, parsed.data.page), {
     headers: { 'Cache-Control': 'public, s-maxage=60, stale-while-revalidate=300' },
   })
 }
