@@ -526,7 +526,13 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       const article = lastGood(ctx, files[index], ctx.previous?.articleBySlug)
       if (!article) return undefined
       const refs = { images: [], links: [], galleries: [], unknownDirectives: [] }
-      const parsed = { tree: article.body, refs, wordCount: article.wordCount }
+      const parsed: ParsedBody = {
+        get tree() {
+          return article.body
+        },
+        refs,
+        wordCount: article.wordCount,
+      }
       const source: YamlSource = { data: undefined, lineOf: () => undefined, issues: [] }
       return { article, source, parsed, bodyLine: 1 }
     })
