@@ -136,8 +136,11 @@ export function stripPositions(tree: HastRoot): HastRoot {
   return tree
 }
 
+/** Runs of non-space characters that hold a letter or a digit. */
+const WORD = /\S*[\p{L}\p{N}]\S*/gu
+
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+  return text.match(WORD)?.length ?? 0
 }
 
 /** Minutes at 230 words a minute, never less than one. */
