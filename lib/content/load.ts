@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
 import type { ContentIssue } from './errors'
-import { readImageSize } from './images'
+import { readImageSize, type ImageSize } from './images'
+import { indexBody } from './body'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
 import {
@@ -59,7 +60,7 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
     issue: Omit<ContentIssue, 'severity'>,
     severity: ContentIssue['severity'] = 'error',
   ) => issues.push({ severity, ...issue })
-  const ctx: Ctx = { root, report }
+  const ctx: Ctx = { root, report, images: new Map() }
 
   const site = await loadSite(ctx)
   const categories = await loadCategories(ctx)
@@ -143,6 +144,8 @@ export async function loadLibrary(root: string): Promise<LoadResult> {
 interface Ctx {
   root: string
   report: (issue: Omit<ContentIssue, 'severity'>, severity?: ContentIssue['severity']) => void
+  /** Image sizes read during this load (many stories share an image). */
+  images: Map<string, Promise<ImageSize | undefined>>
 }
 
 function dedupe(issues: ContentIssue[]): ContentIssue[] {
@@ -213,7 +216,7 @@ async function resolveImage(
   field: (string | number)[],
   image: { image: string; alt: string; caption?: string; credit?: string },
 ): Promise<ContentImage | undefined> {
-  const size = await readImageSize(ctx.root, image.image)
+  const size = await readImageSize(ctx.root, image.image, ctx.images)
   if (!size) {
     ctx.report({
       file,
@@ -364,7 +367,12 @@ async function loadGalleries(ctx: Ctx, files: string[]): Promise<LoadedGallery[]
         draft: value.draft,
         credit: value.credit,
         article: value.article
-          ? { slug: value.article, line: source.lineOf(['article']) }
+          ? {
+              slug: value.article,
+              get line() {
+                return source.lineOf(['article'])
+              },
+            }
           : undefined,
         slides: slides.filter((slide) => slide !== undefined),
       }
@@ -395,7 +403,7 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       issues.forEach((issue) => ctx.report(issue))
       if (!value) return undefined
       const hero = await resolveImage(ctx, file, frontmatter, ['hero', 'image'], value.hero)
-      const parsed = parseBody(body)
+      const parsed = indexBody(ctx.root, file, body)
       const bodyOk = await checkBody(ctx, file, parsed, bodyLine)
       if (!hero || !bodyOk) return undefined
       const updates = value.updates
@@ -423,7 +431,10 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
         source: value.source,
         spoilers: value.spoilers,
         draft: value.draft,
-        body: stripPositions(parsed.tree),
+        get body() {
+          return parsed.tree
+        },
+        bodyImages: parsed.refs.images.map((image) => image.src),
         wordCount: parsed.wordCount,
         readingMinutes: readingMinutes(parsed.wordCount),
         redirectFrom: value.redirectFrom,
@@ -450,7 +461,7 @@ async function checkBody(ctx: Ctx, file: string, parsed: ParsedBody, bodyLine: n
   }
   await Promise.all(
     parsed.refs.images.map(async ({ src, line, element }) => {
-      const size = await readImageSize(ctx.root, src)
+      const size = await readImageSize(ctx.root, src, ctx.images)
       if (!size) {
         ok = false
         const remote = /^[a-z]+:/i.test(src)
