@@ -1,6 +1,6 @@
-import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentDir, isBuildPhase, readEnv } from '../env'
+import { contentSignature } from './changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
 import type { Library } from './types'
@@ -78,21 +78,7 @@ function logOnce(issues: ContentIssue[], root: string) {
   reported = text
 }
 
-/** Names, sizes and modification times of every file in the library: changes when any file does. */
-async function librarySignature(root: string): Promise<string> {
-  const entries = await readdir(/*turbopackIgnore: true*/ root, {
-    recursive: true,
-    withFileTypes: true,
-  }).catch(() => [])
-  const files = entries
-    .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
-  const stats = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
-      return `${file}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}`
-    }),
-  )
-  return stats.join('\n')
+/** Changes when a content file is added, removed or edited (see changes.ts). */
+function librarySignature(root: string): Promise<string> {
+  return contentSignature(root)
 }
