@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { synthLibrary } from '@/scripts/synth/generate'
 import { createRandom } from '@/scripts/synth/random'
 import { scanBody } from './body-scan'
-import { parseBody } from './markdown'
+import { countWords, parseBody } from './markdown'
 import { parseMarkdownFile } from './parse'
 
 /** What the loader reads from a parsed body: references with lines, alt texts, word count. */
@@ -151,5 +151,47 @@ describe('scanBody', () => {
       if (agrees(body)) taken++
     }
     expect(taken).toBeGreaterThan(20)
+  })
+})
+
+describe('countWords', () => {
+  /** The definition: runs of non-space characters holding a letter or a digit. */
+  const reference = (text: string) =>
+    text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+
+  it('counts as the definition does, in any script and with any spaces', () => {
+    const random = createRandom('words')
+    const parts = [
+      'word',
+      'Wörter',
+      'слово',
+      '単語',
+      '42',
+      '--',
+      '*',
+      '’s',
+      '\u00a0',
+      ' ',
+      '\n',
+      '\t',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '😀',
+      '𝒳',
+      '١٢',
+      '.',
+      '',
+      'a-b',
+      '\u200b',
+      '\u0085',
+      '\u180e',
+    ]
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: random.int(0, 12) }, () => random.pick(parts)).join(
+        random.pick(['', ' ']),
+      )
+      expect(countWords(text), JSON.stringify(text)).toBe(reference(text))
+    }
   })
 })

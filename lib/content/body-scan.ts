@@ -106,8 +106,9 @@ export function scanBody(markdown: string): ScannedBody | undefined {
       continue
     }
     const nextBlank = !(lines[index + 1] ?? '').trim()
-    if (LOOSE_DELIMITER.test(raw)) return undefined
-    if (raw.includes('|') && LOOSE_DELIMITER.test(lines[index + 1] ?? '')) {
+    const hasPipe = raw.includes('|')
+    if (hasPipe && LOOSE_DELIMITER.test(raw)) return undefined
+    if (hasPipe && LOOSE_DELIMITER.test(lines[index + 1] ?? '')) {
       // A table (outer pipes on every line, after a blank line, until a blank line): each cell
       // is its own text node. Other tables are left to the full parser; a pipe in a line that
       // starts no table is a literal character.
