@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Root } from 'hast'
 import { scanBody } from './body-scan'
 import { knownImageSize } from './images'
-import { parseBody, stripPositions, type ParsedBody } from './markdown'
+import { parseBody, stripPositions, type BodyReferences, type ParsedBody } from './markdown'
 import { parseMarkdownFile } from './parse'
 
 /** How many rendered trees stay in memory (the least recently used go first). */
@@ -23,14 +23,40 @@ const trees = new Map<object, Root>()
  * use of `tree`, read again from `file` in `root` so that the index does not hold the text.
  */
 export function indexBody(root: string, file: string, markdown: string): ParsedBody {
-  const { refs, wordCount } = scanBody(markdown) ?? parseBody(markdown)
+  const scanned = scanBody(markdown) ?? parseBody(markdown)
+  const { wordCount } = scanned
+  const refs = ownReferences(scanned.refs)
   const key = {}
+  // Only the length is kept: the getter must not hold on to the text.
+  const length = markdown.length
   return {
     refs,
     wordCount,
     get tree() {
-      return bodyTree(key, root, file, markdown.length)
+      return bodyTree(key, root, file, length)
     },
+  }
+}
+
+/**
+ * The references with strings of their own: the parsers' strings are slices of the body, and
+ * an index entry that kept one would keep the whole body text in memory.
+ */
+function ownReferences(refs: BodyReferences): BodyReferences {
+  const own = (text: string): string => JSON.parse(JSON.stringify(text)) as string
+  return {
+    images: refs.images.map(({ src, line, element }) => {
+      const alt = element?.properties.alt
+      const properties = { src: own(src), alt: typeof alt === 'string' ? own(alt) : alt }
+      return {
+        src: properties.src,
+        line,
+        element: { type: 'element', tagName: 'img', properties, children: [] },
+      }
+    }),
+    links: refs.links.map(({ href, line }) => ({ href: own(href), line })),
+    galleries: refs.galleries.map(({ slug, line }) => ({ slug: own(slug), line })),
+    unknownDirectives: refs.unknownDirectives.map(({ name, line }) => ({ name: own(name), line })),
   }
 }
 
