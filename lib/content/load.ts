@@ -6,6 +6,7 @@ import { readImageSize, type ImageSize } from './images'
 import { indexBody } from './body'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
+import { readContentFile } from './read'
 import {
   articleSchema,
   authorSchema,
@@ -167,7 +168,7 @@ function newestFirst(
 
 async function readText(ctx: Ctx, file: string): Promise<string | undefined> {
   try {
-    return await readFile(/*turbopackIgnore: true*/ path.join(ctx.root, file), 'utf8')
+    return await readContentFile(/*turbopackIgnore: true*/ path.join(ctx.root, file))
   } catch {
     ctx.report({ file, field: '', message: 'file is missing or unreadable' })
     return undefined
