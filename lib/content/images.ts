@@ -20,9 +20,28 @@ export function imageFile(root: string, src: string): string | undefined {
  * Reads an image's pixel size from its header (so pages reserve the space: no layout shift),
  * cached by file and modification time. Returns undefined when the file is missing or unreadable.
  */
-export async function readImageSize(root: string, src: string): Promise<ImageSize | undefined> {
+export function readImageSize(
+  root: string,
+  src: string,
+  /** Sizes already read during one library load: a file many stories share is read once. */
+  seen?: Map<string, Promise<ImageSize | undefined>>,
+): Promise<ImageSize | undefined> {
   const file = imageFile(root, src)
-  if (!file) return undefined
+  if (!file) return Promise.resolve(undefined)
+  const known = seen?.get(file)
+  if (known) return known
+  const size = sizeOf(file)
+  seen?.set(file, size)
+  return size
+}
+
+/** The size last read for an image, without touching the file (undefined when never read). */
+export function knownImageSize(root: string, src: string): ImageSize | undefined {
+  const file = imageFile(root, src)
+  return file ? cache.get(file)?.size : undefined
+}
+
+async function sizeOf(file: string): Promise<ImageSize | undefined> {
   const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
   if (!info?.isFile()) return undefined
   const hit = cache.get(file)

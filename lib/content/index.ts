@@ -2,6 +2,7 @@
  * The content API: the only way the app reads content/. Everything returned is validated,
  * resolved and filtered by the publishing rule.
  */
+import { candidatesFor } from './lists'
 import { isPublished } from './publishing'
 import type { Article, Author, Category, Gallery, Library, Topic } from './types'
 
@@ -42,7 +43,7 @@ export function publishedArticles(
   filter: ArticleFilter = {},
   now = Date.now(),
 ): Article[] {
-  return library.articles.filter(
+  return candidatesFor(library, filter).filter(
     (article) =>
       isPublished(article, now) &&
       (!filter.category || article.category === filter.category) &&

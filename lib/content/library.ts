@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentDir, isBuildPhase, readEnv } from '../env'
+import { checkEveryFileNext, contentSignature } from './changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
 import type { Library } from './types'
@@ -114,24 +115,12 @@ async function isNewFile(root: string, library: Library, expected: Expected, age
  * for POST /api/revalidate, which an editor's tool calls right after saving.
  */
 export function checkForChangesNow(): void {
-  if (cached) cached.checkedAt = -Infinity
+  if (!cached) return
+  cached.checkedAt = -Infinity
+  checkEveryFileNext(cached.root)
 }
 
-/** Names, sizes and modification times of every file in the library: changes when any file does. */
-async function librarySignature(root: string): Promise<string> {
-  const entries = await readdir(/*turbopackIgnore: true*/ root, {
-    recursive: true,
-    withFileTypes: true,
-  }).catch(() => [])
-  const files = entries
-    .filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
-  const stats = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
-      return `${file}:${info?.size ?? -1}:${info?.mtimeMs ?? -1}`
-    }),
-  )
-  return stats.join('\n')
+/** Changes when a content file is added, removed or edited (see changes.ts). */
+function librarySignature(root: string): Promise<string> {
+  return contentSignature(root)
 }

@@ -1,10 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
+import { indexBody } from './body'
 import type { ContentIssue, Severity } from './errors'
-import { readImageSize } from './images'
+import { readImageSize, type ImageSize } from './images'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
+import { readContentFile } from './read'
 import {
   articleSchema,
   type ArticleInput,
@@ -79,7 +81,7 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
     severity: ContentIssue['severity'] = 'error',
   ) => issues.push({ severity, ...issue })
   const previous = options.previous?.root === root ? options.previous : undefined
-  const ctx: Ctx = { root, report, now: options.now ?? Date.now(), previous }
+  const ctx: Ctx = { root, report, now: options.now ?? Date.now(), previous, images: new Map() }
 
   const site = await loadSite(ctx)
   const sections = await loadCategories(ctx)
@@ -174,6 +176,8 @@ interface Ctx {
   report: (issue: Omit<ContentIssue, 'severity'>, severity?: ContentIssue['severity']) => void
   now: number
   previous?: Library
+  /** Image sizes read during this load (many stories share an image). */
+  images: Map<string, Promise<ImageSize | undefined>>
 }
 
 function dedupe(issues: ContentIssue[]): ContentIssue[] {
@@ -195,7 +199,7 @@ function newestFirst(
 
 async function readText(ctx: Ctx, file: string): Promise<string | undefined> {
   try {
-    return await readFile(/*turbopackIgnore: true*/ path.join(ctx.root, file), 'utf8')
+    return await readContentFile(/*turbopackIgnore: true*/ path.join(ctx.root, file))
   } catch {
     ctx.report({ file, field: '', message: 'file is missing or unreadable' })
     return undefined
@@ -263,7 +267,7 @@ async function resolveImage(
   field: (string | number)[],
   image: { image: string; alt: string; caption?: string; credit?: string },
 ): Promise<ContentImage | undefined> {
-  const size = await readImageSize(ctx.root, image.image)
+  const size = await readImageSize(ctx.root, image.image, ctx.images)
   if (!size) {
     ctx.report({
       file,
@@ -446,7 +450,12 @@ async function loadGalleries(ctx: Ctx, files: string[]): Promise<LoadedGallery[]
         draft: value.draft,
         credit: value.credit,
         article: value.article
-          ? { slug: value.article, line: source.lineOf(['article']) }
+          ? {
+              slug: value.article,
+              get line() {
+                return source.lineOf(['article'])
+              },
+            }
           : undefined,
         slides: slides.filter((slide) => slide !== undefined),
       }
@@ -483,7 +492,7 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       issues.forEach((issue) => ctx.report(issue))
       if (!value) return undefined
       const hero = await resolveImage(ctx, file, frontmatter, ['hero', 'image'], value.hero)
-      const parsed = parseBody(body)
+      const parsed = indexBody(ctx.root, file, body)
       const bodyOk = await checkBody(ctx, file, parsed, bodyLine)
       if (!hero || !bodyOk) return undefined
       lintArticle(ctx, file, frontmatter, value, hero, parsed.wordCount)
@@ -512,7 +521,10 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
         source: value.source,
         spoilers: value.spoilers,
         draft: value.draft,
-        body: stripPositions(parsed.tree),
+        get body() {
+          return parsed.tree
+        },
+        bodyImages: parsed.refs.images.map((image) => image.src),
         wordCount: parsed.wordCount,
         readingMinutes: readingMinutes(parsed.wordCount),
         redirectFrom: value.redirectFrom,
@@ -609,7 +621,7 @@ async function checkBody(ctx: Ctx, file: string, parsed: ParsedBody, bodyLine: n
   }
   await Promise.all(
     parsed.refs.images.map(async ({ src, line, element }) => {
-      const size = await readImageSize(ctx.root, src)
+      const size = await readImageSize(ctx.root, src, ctx.images)
       if (!size) {
         ok = false
         const remote = /^[a-z]+:/i.test(src)

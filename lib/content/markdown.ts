@@ -136,8 +136,61 @@ export function stripPositions(tree: HastRoot): HastRoot {
   return tree
 }
 
+/** A letter or digit outside ASCII (checked one character at a time). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** What `\s` matches, by character code. */
+function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code >= 0xa0 &&
+        (code === 0xa0 ||
+          code === 0x1680 ||
+          (code >= 0x2000 && code <= 0x200a) ||
+          code === 0x2028 ||
+          code === 0x2029 ||
+          code === 0x202f ||
+          code === 0x205f ||
+          code === 0x3000 ||
+          code === 0xfeff)
+}
+
+/**
+ * Words: runs of non-space characters that hold a letter or a digit. One pass over the
+ * characters (a regular expression over the text was a tenth of a library load).
+ */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+  let words = 0
+  let inWord = false
+  let counted = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (isSpace(code)) {
+      inWord = false
+      continue
+    }
+    if (!inWord) {
+      inWord = true
+      counted = false
+    }
+    if (counted) continue
+    let alnum: boolean
+    if (code < 0x80) {
+      alnum =
+        (code >= 0x30 && code <= 0x39) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x61 && code <= 0x7a)
+    } else {
+      const point = text.codePointAt(i) ?? code
+      alnum = LETTER_OR_DIGIT.test(String.fromCodePoint(point))
+      if (point > 0xffff) i++
+    }
+    if (alnum) {
+      words++
+      counted = true
+    }
+  }
+  return words
 }
 
 /** Minutes at 230 words a minute, never less than one. */

@@ -2,6 +2,7 @@ import matter from 'gray-matter'
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import type { z } from 'zod'
 import type { ContentIssue } from './errors'
+import { fastYamlData } from './fast-yaml'
 
 /** A parsed YAML document that can say on which line a field sits. */
 export interface YamlSource {
@@ -16,6 +17,16 @@ export interface YamlSource {
  * `no` stays a string. `firstLine` is where the YAML starts inside the file.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
+  // Valid files skip the (slow) Document: it is built only if a finding asks for a line.
+  const fast = fastYamlData(text)
+  if (!fast) return parseYamlDocument(text, file, firstLine)
+  let full: YamlSource | undefined
+  const lineOf = (path: readonly PropertyKey[]) =>
+    (full ??= parseYamlDocument(text, file, firstLine)).lineOf(path)
+  return { data: fast.data, lineOf, issues: [] }
+}
+
+function parseYamlDocument(text: string, file: string, firstLine: number): YamlSource {
   const lineCounter = new LineCounter()
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1

@@ -84,7 +84,10 @@ export interface Article extends Publishable {
   related: string[]
   source?: { name: string; url: string }
   spoilers: boolean | string
+  /** The parsed body, built when first read (see body.ts). */
   body: Root
+  /** The image paths in the body, in order, known without building the body. */
+  bodyImages: string[]
   wordCount: number
   readingMinutes: number
   redirectFrom: string[]

@@ -3,7 +3,6 @@
  * galleries, hubs) with their index, and the Google News sitemap. Every list goes through the
  * publishing rule, and every lastmod comes from the content, never from the time of the request.
  */
-import type { Nodes } from 'hast'
 import {
   publishedArticles,
   publishedGalleries,
@@ -76,13 +75,9 @@ export function later(a: string, b: string): string {
   return Date.parse(b) > Date.parse(a) ? b : a
 }
 
-/** The library's own images in a story's body; hotlinked images aren't ours to list. */
-function bodyImages(node: Nodes): string[] {
-  if (node.type === 'element' && node.tagName === 'img') {
-    const src = node.properties.src
-    return typeof src === 'string' && src.startsWith('/images/') ? [src] : []
-  }
-  return 'children' in node ? node.children.flatMap(bodyImages) : []
+/** The library's own images in a story's body (from the index: no body is parsed). */
+function bodyImages(article: Article): string[] {
+  return article.bodyImages.filter((src) => src.startsWith('/images/'))
 }
 
 /** Oldest first, so a new story lands in the last chunk and older chunks stay as they were. */
@@ -95,7 +90,7 @@ export function articleUrls(library: Library, now: number): SitemapUrl[] {
   return oldestFirst(publishedArticles(library, {}, now)).map((article) => ({
     loc: absoluteUrl(site.url, article.url),
     lastmod: article.modifiedAt,
-    images: [...new Set([article.hero.src, ...bodyImages(article.body)])].map((src) =>
+    images: [...new Set([article.hero.src, ...bodyImages(article)])].map((src) =>
       absoluteUrl(site.url, src),
     ),
   }))

@@ -1,14 +1,18 @@
 import { notFound } from 'next/navigation'
-import { findArticle, getLibrary, publishedArticles } from '@/lib/content'
+import { findArticle, getLibrary } from '@/lib/content'
 import { formatDate, joinNames } from '@/lib/format'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
 import { articleParams, parseParams } from '@/lib/params'
+import { newestArticles, PRERENDER } from '@/lib/prerender'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
   const library = await getLibrary()
-  return publishedArticles(library).map(({ category, slug }) => ({ category, slug }))
+  return newestArticles(library, PRERENDER.articleCards).map(({ category, slug }) => ({
+    category,
+    slug,
+  }))
 }
 
 export const size = SOCIAL_CARD_SIZE

@@ -11,11 +11,11 @@ import {
   findArticle,
   getLibrary,
   moreInCategory,
-  publishedArticles,
   relatedArticles,
   resolveNext,
 } from '@/lib/content'
 import { articleParams, parseParams } from '@/lib/params'
+import { newestArticles, PRERENDER } from '@/lib/prerender'
 import { articleMetadata } from '@/lib/seo/metadata'
 import { toNextLink } from '@/lib/story-payload'
 import { toTeaser } from '@/lib/teasers'
@@ -23,9 +23,10 @@ import { isPreview } from '@/lib/preview'
 
 export const revalidate = 60
 
+/** The newest stories are built ahead; any other renders on its first request, then is cached. */
 export async function generateStaticParams() {
   const library = await getLibrary()
-  return publishedArticles(library).map((article) => ({
+  return newestArticles(library, PRERENDER.articles).map((article) => ({
     category: article.category,
     slug: article.slug,
   }))

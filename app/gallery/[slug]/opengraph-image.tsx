@@ -1,13 +1,14 @@
 import { notFound } from 'next/navigation'
-import { findGallery, getLibrary, publishedGalleries } from '@/lib/content'
+import { findGallery, getLibrary } from '@/lib/content'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
 import { parseParams, slugParams } from '@/lib/params'
+import { newestGalleries, PRERENDER } from '@/lib/prerender'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
   const library = await getLibrary()
-  return publishedGalleries(library).map(({ slug }) => ({ slug }))
+  return newestGalleries(library, PRERENDER.galleries).map(({ slug }) => ({ slug }))
 }
 
 export const size = SOCIAL_CARD_SIZE

@@ -4,10 +4,11 @@ import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
 import { ContentImage } from '@/components/ui/content-image'
 import { galleryCrumbs } from '@/lib/crumbs'
-import { findArticle, findGallery, getLibrary, publishedGalleries } from '@/lib/content'
+import { findArticle, findGallery, getLibrary } from '@/lib/content'
 import { formatDateTime } from '@/lib/format'
 import { photoUrl } from '@/lib/gallery'
 import { parseParams, slugParams } from '@/lib/params'
+import { newestGalleries, PRERENDER } from '@/lib/prerender'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { isPreview } from '@/lib/preview'
 
@@ -15,7 +16,7 @@ export const revalidate = 60
 
 export async function generateStaticParams() {
   const library = await getLibrary()
-  return publishedGalleries(library).map(({ slug }) => ({ slug }))
+  return newestGalleries(library, PRERENDER.galleries).map(({ slug }) => ({ slug }))
 }
 
 interface Props {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { getLibrary } from '@/lib/content'
 import { pageNumberSchema } from '@/lib/params'
-import { allSitemapChunks, SITEMAP_KINDS, sitemapChunks } from '@/lib/seo/sitemaps'
+import { SITEMAP_KINDS, sitemapChunks } from '@/lib/seo/sitemaps'
 
 export const revalidate = 60
 
@@ -13,9 +13,9 @@ const fileSchema = z
   .pipe(z.tuple([z.enum(SITEMAP_KINDS), pageNumberSchema]))
   .transform(([kind, n]) => ({ kind, n }))
 
-export async function generateStaticParams() {
-  const chunks = allSitemapChunks(await getLibrary(), Date.now())
-  return chunks.map((chunk) => ({ file: chunk.path.split('/').at(-1) }))
+/** Chunks render on their first request (a crawler's), then are cached: none at build. */
+export async function generateStaticParams(): Promise<{ file: string }[]> {
+  return []
 }
 
 const notFound = () =>

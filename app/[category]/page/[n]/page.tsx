@@ -8,14 +8,9 @@ import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
-export async function generateStaticParams() {
-  const library = await getLibrary()
-  return library.categories.flatMap((category) =>
-    Array.from({ length: hubPageCount(library, { category: category.slug }) - 1 }, (_, index) => ({
-      category: category.slug,
-      n: String(index + 2),
-    })),
-  )
+/** Numbered pages render on their first request, then are cached (see lib/prerender.ts). */
+export async function generateStaticParams(): Promise<{ category: string; n: string }[]> {
+  return []
 }
 
 interface Props {

@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation'
 import { GalleryViewer } from '@/components/gallery/gallery-viewer'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
 import { photoCrumbs } from '@/lib/crumbs'
-import { findArticle, findGallery, getLibrary, publishedGalleries } from '@/lib/content'
+import { findArticle, findGallery, getLibrary } from '@/lib/content'
 import { photoTitle, photoUrl, toViewerSlide } from '@/lib/gallery'
 import { parseParams, photoParams } from '@/lib/params'
+import { newestGalleries, PRERENDER } from '@/lib/prerender'
 import { absoluteUrl } from '@/lib/seo/json-ld'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { isPreview } from '@/lib/preview'
@@ -15,7 +16,7 @@ export const revalidate = 60
 
 export async function generateStaticParams() {
   const library = await getLibrary()
-  return publishedGalleries(library).flatMap((gallery) =>
+  return newestGalleries(library, PRERENDER.galleryPhotos).flatMap((gallery) =>
     gallery.slides.map((_, index) => ({ slug: gallery.slug, n: String(index + 1) })),
   )
 }

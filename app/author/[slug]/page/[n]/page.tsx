@@ -8,14 +8,9 @@ import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
-export async function generateStaticParams() {
-  const library = await getLibrary()
-  return library.authors.flatMap(({ slug }) =>
-    Array.from({ length: hubPageCount(library, { author: slug }) - 1 }, (_, index) => ({
-      slug,
-      n: String(index + 2),
-    })),
-  )
+/** Numbered pages render on their first request, then are cached (see lib/prerender.ts). */
+export async function generateStaticParams(): Promise<{ slug: string; n: string }[]> {
+  return []
 }
 
 interface Props {

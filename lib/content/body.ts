@@ -1,0 +1,92 @@
+/**
+ * Article bodies in the index without their trees: loading a library reads what each body
+ * references (for the checks) and its word count, and a body's hast tree is built only when a
+ * page renders it. At 10,000 stories parsing every body at load took minutes and held every
+ * tree in memory; now a load scans bodies (`scanBody`, or `parseBody` for what it does not
+ * cover) and keeps the most recently rendered trees.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Root } from 'hast'
+import { scanBody } from './body-scan'
+import { knownImageSize } from './images'
+import { parseBody, stripPositions, type BodyReferences, type ParsedBody } from './markdown'
+import { parseMarkdownFile } from './parse'
+
+/** How many rendered trees stay in memory (the least recently used go first). */
+export const TREES_KEPT = 256
+
+const trees = new Map<object, Root>()
+
+/**
+ * The references and word count of a body now; its tree (sized images, no positions) on first
+ * use of `tree`, read again from `file` in `root` so that the index does not hold the text.
+ */
+export function indexBody(root: string, file: string, markdown: string): ParsedBody {
+  const scanned = scanBody(markdown) ?? parseBody(markdown)
+  const { wordCount } = scanned
+  const refs = ownReferences(scanned.refs)
+  const key = {}
+  // Only the length is kept: the getter must not hold on to the text.
+  const length = markdown.length
+  return {
+    refs,
+    wordCount,
+    get tree() {
+      return bodyTree(key, root, file, length)
+    },
+  }
+}
+
+/**
+ * The references with strings of their own: the parsers' strings are slices of the body, and
+ * an index entry that kept one would keep the whole body text in memory.
+ */
+function ownReferences(refs: BodyReferences): BodyReferences {
+  const own = (text: string): string => JSON.parse(JSON.stringify(text)) as string
+  return {
+    images: refs.images.map(({ src, line, element }) => {
+      const alt = element?.properties.alt
+      const properties = { src: own(src), alt: typeof alt === 'string' ? own(alt) : alt }
+      return {
+        src: properties.src,
+        line,
+        element: { type: 'element', tagName: 'img', properties, children: [] },
+      }
+    }),
+    links: refs.links.map(({ href, line }) => ({ href: own(href), line })),
+    galleries: refs.galleries.map(({ slug, line }) => ({ slug: own(slug), line })),
+    unknownDirectives: refs.unknownDirectives.map(({ name, line }) => ({ name: own(name), line })),
+  }
+}
+
+function bodyTree(key: object, root: string, file: string, indexedLength: number): Root {
+  const hit = trees.get(key)
+  if (hit) {
+    trees.delete(key)
+    trees.set(key, hit)
+    return hit
+  }
+  let text: string
+  try {
+    text = readFileSync(/*turbopackIgnore: true*/ path.join(root, file), 'utf8')
+  } catch {
+    // The file went away since the library was loaded; the next reload drops the story.
+    return { type: 'root', children: [] }
+  }
+  const { body } = parseMarkdownFile(text, file)
+  const parsed = parseBody(body)
+  for (const { src, element } of parsed.refs.images) {
+    const size = knownImageSize(root, src)
+    if (size && element) {
+      element.properties.width = size.width
+      element.properties.height = size.height
+    }
+  }
+  const tree = stripPositions(parsed.tree)
+  // A file edited since the load is rendered as it is now, but not kept: the reload is near.
+  if (body.length !== indexedLength) return tree
+  trees.set(key, tree)
+  if (trees.size > TREES_KEPT) trees.delete(trees.keys().next().value as object)
+  return tree
+}

@@ -1,0 +1,157 @@
+/**
+ * Tells a running server that a content file changed, without a stat of every file every few
+ * seconds (100,000 stats at 100,000 stories). Each check looks at:
+ * - every folder's modification time: a file added, removed or renamed (as most editors save)
+ *   is seen at once, and only that folder is listed again;
+ * - a share of the files in turn, in proportion to the time since the last check, so that every
+ *   file has been looked at within FULL_CYCLE_MS: a file edited in place is seen within a minute.
+ * A library of up to ALWAYS_WHOLE files is checked whole every time, as before.
+ */
+import type { Dirent } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+/** Every file is looked at again within this time (the issue asks for < 60 s). */
+export const FULL_CYCLE_MS = 50_000
+export const ALWAYS_WHOLE = 2_000
+
+const CONTENT_FILE = /\.(md|ya?ml)$/
+
+interface Watch {
+  /** Folder → modification time. */
+  dirs: Map<string, number>
+  /** Content file → "size:mtime", in a stable order for the rolling check. */
+  files: Map<string, string>
+  order: string[]
+  cursor: number
+  checkedAt: number
+  generation: number
+  /** Look at every file in the next check, not a share (POST /api/revalidate). */
+  wholeNext?: boolean
+  running?: Promise<string>
+}
+
+const watches = new Map<string, Watch>()
+
+async function fileStamp(file: string): Promise<string> {
+  const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
+  return `${info?.size ?? -1}:${info?.mtimeMs ?? -1}`
+}
+
+async function dirTime(dir: string): Promise<number> {
+  return (await stat(/*turbopackIgnore: true*/ dir).catch(() => undefined))?.mtimeMs ?? -1
+}
+
+async function listDir(dir: string): Promise<Dirent[]> {
+  return readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true }).catch(() => [])
+}
+
+/** Adds a folder and everything under it to the watch. */
+async function addTree(watch: Watch, dir: string) {
+  watch.dirs.set(dir, await dirTime(dir))
+  const entries = await listDir(dir)
+  const files = entries
+    .filter((entry) => entry.isFile() && CONTENT_FILE.test(entry.name))
+    .map((entry) => path.join(dir, entry.name))
+  const stamps = await Promise.all(files.map(fileStamp))
+  files.forEach((file, index) => watch.files.set(file, stamps[index] ?? ''))
+  for (const entry of entries) {
+    if (entry.isDirectory()) await addTree(watch, path.join(dir, entry.name))
+  }
+}
+
+/** Lists a changed folder again; true when a content file or folder came or went. */
+async function relist(watch: Watch, dir: string): Promise<boolean> {
+  let changed = false
+  const entries = await listDir(dir)
+  const present = new Set(entries.map((entry) => path.join(dir, entry.name)))
+  for (const known of [...watch.files.keys(), ...watch.dirs.keys()]) {
+    if (path.dirname(known) === dir && known !== dir && !present.has(known)) {
+      changed = true
+      watch.files.delete(known)
+      for (const sub of [...watch.dirs.keys()]) {
+        if (sub === known || sub.startsWith(known + path.sep)) watch.dirs.delete(sub)
+      }
+      for (const file of [...watch.files.keys()]) {
+        if (file.startsWith(known + path.sep)) watch.files.delete(file)
+      }
+    }
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory() && !watch.dirs.has(full)) {
+      const before = watch.files.size
+      await addTree(watch, full)
+      changed ||= watch.files.size !== before
+    } else if (entry.isFile() && CONTENT_FILE.test(entry.name) && !watch.files.has(full)) {
+      changed = true
+      watch.files.set(full, await fileStamp(full))
+    }
+  }
+  return changed
+}
+
+async function check(root: string, watch: Watch, now: number): Promise<string> {
+  let changed = false
+  const dirs = [...watch.dirs]
+  const times = await Promise.all(dirs.map(([dir]) => dirTime(dir)))
+  for (const [index, [dir, time]] of dirs.entries()) {
+    if (times[index] === time) continue
+    watch.dirs.set(dir, times[index] ?? -1)
+    if (await relist(watch, dir)) changed = true
+  }
+  if (changed) watch.order = [...watch.files.keys()].sort()
+
+  const total = watch.order.length
+  const share = Math.ceil((total * (now - watch.checkedAt)) / FULL_CYCLE_MS)
+  const count =
+    total <= ALWAYS_WHOLE || watch.wholeNext ? total : Math.min(total, Math.max(1, share))
+  watch.wholeNext = false
+  const batch = Array.from({ length: count }, (_, i) => watch.order[(watch.cursor + i) % total])
+  watch.cursor = total ? (watch.cursor + count) % total : 0
+  const stamps = await Promise.all(batch.map((file) => (file ? fileStamp(file) : '')))
+  batch.forEach((file, index) => {
+    if (!file || !watch.files.has(file) || watch.files.get(file) === stamps[index]) return
+    watch.files.set(file, stamps[index] ?? '')
+    changed = true
+  })
+  watch.checkedAt = now
+  if (changed) watch.generation++
+  return `${root}#${watch.generation}`
+}
+
+/** Makes the next check of `root` look at every file: an edit in place is seen at once. */
+export function checkEveryFileNext(root: string): void {
+  const watch = watches.get(root)
+  if (watch) watch.wholeNext = true
+}
+
+/**
+ * A value that changes when a content file (`.md`, `.yaml`) under `root` was added, removed or
+ * changed: at once for added and removed files, within FULL_CYCLE_MS for edits in place.
+ */
+export function contentSignature(root: string, now = Date.now()): Promise<string> {
+  const watch = watches.get(root)
+  if (!watch) {
+    const created: Watch = {
+      dirs: new Map(),
+      files: new Map(),
+      order: [],
+      cursor: 0,
+      checkedAt: now,
+      generation: 0,
+    }
+    watches.set(root, created)
+    created.running = addTree(created, root).then(() => {
+      created.order = [...created.files.keys()].sort()
+      created.running = undefined
+      return `${root}#0`
+    })
+    return created.running
+  }
+  if (watch.running) return watch.running
+  watch.running = check(root, watch, now).finally(() => {
+    watch.running = undefined
+  })
+  return watch.running
+}

@@ -1,0 +1,54 @@
+/**
+ * What `next build` prerenders. Every other page renders on its first request and is then
+ * cached and revalidated like a prerendered one (ISR: `revalidate = 60`, dynamic params stay
+ * allowed). Build time and memory follow these numbers, not the size of the library: readers
+ * mostly ask for the newest stories and the first page of a hub.
+ */
+import {
+  publishedArticles,
+  publishedGalleries,
+  type ArticleFilter,
+  type Library,
+} from '@/lib/content'
+
+export const PRERENDER = {
+  /** The newest published stories. */
+  articles: 200,
+  /** Social cards of the newest stories (drawn with satori: the costly part of a build). */
+  articleCards: 50,
+  /** The newest galleries' view-all pages and social cards. */
+  galleries: 20,
+  /** The newest galleries whose every photo page is prerendered. */
+  galleryPhotos: 5,
+  /** Page 1 of the topic and author hubs with the most stories (and their social cards). */
+  topics: 50,
+  authors: 50,
+  /** Numbered hub pages (`/tv/page/2`) render on request: none are prerendered. */
+} as const
+
+export function newestArticles(library: Library, count: number) {
+  return publishedArticles(library).slice(0, count)
+}
+
+export function newestGalleries(library: Library, count: number) {
+  return publishedGalleries(library).slice(0, count)
+}
+
+/** The `count` hubs with the most published stories (ties: in the library's order). */
+export function busiestHubs<T extends { slug: string }>(
+  library: Library,
+  hubs: T[],
+  filterOf: (hub: T) => ArticleFilter,
+  count: number,
+): T[] {
+  if (hubs.length <= count) return hubs
+  return hubs
+    .map((hub, index) => ({
+      hub,
+      index,
+      stories: publishedArticles(library, filterOf(hub)).length,
+    }))
+    .sort((a, b) => b.stories - a.stories || a.index - b.index)
+    .slice(0, count)
+    .map(({ hub }) => hub)
+}
