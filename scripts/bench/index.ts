@@ -20,7 +20,7 @@ import path from 'node:path'
 import { nginxBinary, preparePrefix, renderFrontConfig, startNginx } from '../lib/front'
 import { jsWeightOf } from '../lib/page-weight'
 import { freePort } from '../lib/ports'
-import { isStopping, run, start, stopAll, waitForHttp } from '../lib/processes'
+import { isStopping, onFinish, run, start, stopAll, waitForHttp } from '../lib/processes'
 import { packageBin } from '../lib/tools'
 import { articleText } from './article-text'
 import { buildBareNext, startBareNext } from './bare-next'
@@ -77,11 +77,11 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'marquee-bench-'))
   chmodSync(tmp, 0o755)
   log(`working folder ${tmp}${options.keep ? ' (kept)' : ''}`)
+  if (!options.keep) onFinish(() => rmSync(tmp, { recursive: true, force: true }))
   try {
     await bench(options, tmp, startedAt, loadBefore)
   } finally {
     await stopAll()
-    if (!options.keep) rmSync(tmp, { recursive: true, force: true })
   }
 }
 

@@ -32,6 +32,8 @@ function output(logFile: string | undefined): 'ignore' | 'inherit' | number {
 const running = new Set<Managed>()
 /** Extra cleanups (e.g. browsers started by a child that left our process group). */
 const cleanups = new Set<() => void>()
+/** Run once everything has stopped (e.g. removing a temporary folder). */
+const finalizers = new Set<() => void>()
 let handlersInstalled = false
 let stopping = false
 
@@ -155,6 +157,24 @@ export function onCleanup(cleanup: () => void): () => void {
   return () => cleanups.delete(cleanup)
 }
 
+/** Registers work for after every process has stopped (also on Ctrl-C); returns its remover. */
+export function onFinish(finalizer: () => void): () => void {
+  installHandlers()
+  finalizers.add(finalizer)
+  return () => finalizers.delete(finalizer)
+}
+
+function runAll(tasks: Set<() => void>): void {
+  for (const task of tasks) {
+    tasks.delete(task)
+    try {
+      task()
+    } catch {
+      // Best effort.
+    }
+  }
+}
+
 /**
  * Stops the process groups whose leader's command line contains marker, e.g. a browser that a
  * child launched in a process group of its own, tagged by a unique flag we passed to it.
@@ -184,14 +204,9 @@ export function stopByMarker(marker: string): void {
 
 /** Stops everything started here that still runs. */
 export async function stopAll(): Promise<void> {
-  for (const cleanup of cleanups) {
-    try {
-      cleanup()
-    } catch {
-      // Best effort.
-    }
-  }
+  runAll(cleanups)
   await Promise.all([...running].map((managed) => stop(managed, { graceMs: 3000 })))
+  runAll(finalizers)
 }
 
 function installHandlers(): void {
@@ -209,14 +224,9 @@ function installHandlers(): void {
   onSignal('SIGHUP', 129)
   // Last resort on any exit path that skipped stopAll: synchronous SIGKILL to what is left.
   process.on('exit', () => {
-    for (const cleanup of cleanups) {
-      try {
-        cleanup()
-      } catch {
-        // Best effort.
-      }
-    }
+    runAll(cleanups)
     for (const managed of running) signalGroup(managed.pid, 'SIGKILL')
+    runAll(finalizers)
   })
 }
 
