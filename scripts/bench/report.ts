@@ -1,0 +1,313 @@
+/** The bench's one table, its budgets and the findings behind any Lighthouse miss. */
+import type { LighthouseSummary } from './lighthouse'
+import type { LoadSummary } from './wrk'
+
+export type PageKey = 'home' | 'article' | 'gallery' | 'hub'
+
+export interface PageResult {
+  key: PageKey
+  label: string
+  path: string
+  htmlBytes: number
+  jsGzipBytes: number
+  scripts: number
+  next: LoadSummary
+  front: LoadSummary
+  /** nginx's X-Cache-Status for the page after the warm-up (HIT expected). */
+  frontCache: string
+  lighthouse?: LighthouseSummary
+}
+
+export interface Results {
+  startedAt: string
+  finishedAt: string
+  command: string
+  settings: {
+    durationS: number
+    runs: number
+    connections: number
+    threads: number
+    warmupS: number
+    lighthouseRuns: number
+    gzip: boolean
+  }
+  machine: {
+    cpus: number
+    loadBefore: number[]
+    loadAfter: number[]
+    versions: Record<string, string>
+  }
+  target: string
+  contentDir: string
+  pages: PageResult[]
+  articleTextBytes: number
+  staticRef: LoadSummary & { htmlBytes: number }
+  bareRef: LoadSummary & { htmlBytes: number; jsGzipBytes: number; version: string; builds: number }
+}
+
+export interface Budget {
+  name: string
+  pass: boolean | null
+  detail: string
+}
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1)
+const fixed = (value: number | undefined, digits: number) =>
+  value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits)
+const int = (value: number | undefined) =>
+  value === undefined || !Number.isFinite(value) ? '-' : Math.round(value).toLocaleString('en-US')
+
+function table(header: string[], rows: string[][], leftColumns = 1): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  )
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column < leftColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ')
+      .trimEnd()
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ')
+  return [line(header), rule, ...rows.map(line)].join('\n')
+}
+
+export function renderTable(results: Results): string {
+  const { pages, staticRef, bareRef } = results
+  const header = [
+    'page',
+    'req/s',
+    'x bare',
+    'p50 ms',
+    'p99 ms',
+    'err',
+    'front req/s',
+    '% static',
+    'front p99',
+    'front err',
+    'perf',
+    'a11y',
+    'bp',
+    'seo',
+    'LCP s',
+    'CLS',
+    'TBT ms',
+    'JS KB gz',
+    'HTML KB',
+  ]
+  const rows = pages.map((page) => {
+    const lh = page.lighthouse
+    return [
+      page.label,
+      int(page.next.rps),
+      fixed(page.next.rps / bareRef.rps, 2),
+      fixed(page.next.p50Ms, 1),
+      fixed(page.next.p99Ms, 1),
+      String(page.next.errors),
+      int(page.front.rps),
+      `${fixed((100 * page.front.rps) / staticRef.rps, 0)} %`,
+      fixed(page.front.p99Ms, 1),
+      String(page.front.errors),
+      lh ? String(lh.performance) : '-',
+      lh ? String(lh.accessibility) : '-',
+      lh ? String(lh.bestPractices) : '-',
+      lh ? String(lh.seo) : '-',
+      fixed(lh && lh.lcpMs / 1000, 2),
+      fixed(lh?.cls, 3),
+      int(lh?.tbtMs),
+      kb(page.jsGzipBytes),
+      kb(page.htmlBytes),
+    ]
+  })
+  const blank = (count: number) => Array<string>(count).fill('')
+  rows.push(
+    [
+      'ref: nginx static',
+      int(staticRef.rps),
+      fixed(staticRef.rps / bareRef.rps, 2),
+      fixed(staticRef.p50Ms, 1),
+      fixed(staticRef.p99Ms, 1),
+      String(staticRef.errors),
+      ...blank(12),
+      kb(staticRef.htmlBytes),
+    ],
+    [
+      `ref: bare Next ${bareRef.version}`,
+      int(bareRef.rps),
+      '1.00',
+      fixed(bareRef.p50Ms, 1),
+      fixed(bareRef.p99Ms, 1),
+      String(bareRef.errors),
+      ...blank(11),
+      kb(bareRef.jsGzipBytes),
+      kb(bareRef.htmlBytes),
+    ],
+  )
+  return table(header, rows)
+}
+
+const article = (results: Results) => {
+  const page = results.pages.find((candidate) => candidate.key === 'article')
+  if (!page) throw new Error('no article page in the results')
+  return page
+}
+
+export function budgets(results: Results): Budget[] {
+  const list: Budget[] = []
+  const pages = results.pages
+  const perPage = (
+    name: string,
+    value: (lh: LighthouseSummary) => number,
+    ok: (value: number) => boolean,
+    show: (value: number) => string,
+  ) => {
+    const values = pages.map((page) => (page.lighthouse ? value(page.lighthouse) : undefined))
+    // A value Lighthouse could not measure (NaN) counts as a miss.
+    const passes = values.map((value) => value !== undefined && Number.isFinite(value) && ok(value))
+    list.push({
+      name,
+      pass: values.some((value) => value === undefined) ? null : passes.every(Boolean),
+      detail: pages
+        .map((page, index) => {
+          const value = values[index]
+          if (value === undefined) return `${page.key} -`
+          if (!Number.isFinite(value)) return `${page.key} not measured (miss)`
+          return `${page.key} ${show(value)}${passes[index] ? '' : ' (miss)'}`
+        })
+        .join(', '),
+    })
+  }
+  perPage(
+    'Lighthouse mobile performance >= 98',
+    (lh) => lh.performance,
+    (v) => v >= 98,
+    String,
+  )
+  perPage(
+    'Lighthouse accessibility = 100',
+    (lh) => lh.accessibility,
+    (v) => v === 100,
+    String,
+  )
+  perPage(
+    'Lighthouse best practices = 100',
+    (lh) => lh.bestPractices,
+    (v) => v === 100,
+    String,
+  )
+  perPage(
+    'Lighthouse SEO = 100',
+    (lh) => lh.seo,
+    (v) => v === 100,
+    String,
+  )
+  perPage(
+    'LCP <= 1.5 s',
+    (lh) => lh.lcpMs,
+    (v) => v <= 1500,
+    (v) => `${(v / 1000).toFixed(2)} s`,
+  )
+  perPage(
+    'CLS 0',
+    (lh) => lh.cls,
+    (v) => v < 0.0005,
+    (v) => v.toFixed(3),
+  )
+  perPage(
+    'TBT <= 150 ms',
+    (lh) => lh.tbtMs,
+    (v) => v <= 150,
+    (v) => `${Math.round(v)} ms`,
+  )
+
+  const story = article(results)
+  list.push({
+    name: 'article JS <= 150 KB gzip',
+    pass: story.jsGzipBytes <= 150_000,
+    detail: `${kb(story.jsGzipBytes)} KB in ${story.scripts} scripts`,
+  })
+  const ratio = story.next.rps / results.bareRef.rps
+  list.push({
+    name: 'next start, cached article: >= 1.5x bare Next req/s, p99 <= 500 ms, 0 errors',
+    pass: ratio >= 1.5 && story.next.p99Ms <= 500 && story.next.errors === 0,
+    detail:
+      `${int(story.next.rps)} vs ${int(results.bareRef.rps)} req/s = ${ratio.toFixed(2)}x, ` +
+      `p99 ${fixed(story.next.p99Ms, 1)} ms, ${story.next.errors} errors`,
+  })
+  const share = story.front.rps / results.staticRef.rps
+  list.push({
+    name: 'nginx front, article: >= 60 % of nginx-static req/s, p99 <= 25 ms, 0 errors',
+    pass: share >= 0.6 && story.front.p99Ms <= 25 && story.front.errors === 0,
+    detail:
+      `${int(story.front.rps)} vs ${int(results.staticRef.rps)} req/s = ${(100 * share).toFixed(0)} %, ` +
+      `p99 ${fixed(story.front.p99Ms, 1)} ms, ${story.front.errors} errors`,
+  })
+  return list
+}
+
+export function renderReport(results: Results): string {
+  const { settings, machine } = results
+  const story = article(results)
+  const out: string[] = []
+  out.push(
+    `Marquee bench, ${results.startedAt} to ${results.finishedAt}`,
+    `  ${results.command}`,
+    `  target ${results.target}, content ${results.contentDir}`,
+    `  wrk ${settings.connections} connections, ${settings.threads} threads, ` +
+      `median of ${settings.runs} x ${settings.durationS} s (after a ${settings.warmupS} s warm-up), ` +
+      `Accept-Encoding: ${settings.gzip ? 'gzip' : 'none'}; ` +
+      `Lighthouse mobile, median of ${settings.lighthouseRuns}`,
+    `  ${machine.cpus} CPUs, load average ${machine.loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ` +
+      `${machine.loadAfter.map((l) => l.toFixed(2)).join(' ')} after; ` +
+      Object.entries(machine.versions)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', '),
+    '',
+    renderTable(results),
+    '',
+    `  pages: ${results.pages.map((page) => `${page.key} ${page.path}`).join(', ')}`,
+    '  req/s, p50, p99: next start (median of the runs); x bare: against the bare Next.js page;',
+    '  err: socket errors plus responses >= 400, summed over all runs (every URL is checked to',
+    '  answer 200 itself, not a redirect, before and after the load); front: the same page through',
+    '  the nginx front (ops/nginx/marquee.conf), % static: its req/s against nginx serving the',
+    '  article HTML from disk; KB = 1,000 bytes; JS KB gz: what npm run measure:js counts.',
+    '',
+    `  article HTML ${kb(story.htmlBytes)} KB for ${kb(results.articleTextBytes)} KB of body text ` +
+      `(${(story.htmlBytes / results.articleTextBytes).toFixed(1)} bytes of HTML per byte of text); ` +
+      `bare Next page ${kb(results.bareRef.htmlBytes)} KB HTML (${results.bareRef.builds} build(s) to match)`,
+    `  with the nginx front: ${results.pages
+      .map(
+        (page) =>
+          `${page.key} ${((100 * page.front.rps) / results.staticRef.rps).toFixed(0)} % of ` +
+          `nginx-static req/s, p99 ${fixed(page.front.p99Ms, 1)} ms (cache ${page.frontCache})`,
+      )
+      .join('; ')}`,
+    '',
+    'Budgets',
+  )
+  for (const budget of budgets(results)) {
+    const mark = budget.pass === null ? 'SKIP' : budget.pass ? 'PASS' : 'FAIL'
+    out.push(`  ${mark}  ${budget.name}: ${budget.detail}`)
+  }
+  const withLighthouse = results.pages.filter((page) => page.lighthouse)
+  if (withLighthouse.length > 0) {
+    out.push('', 'Lighthouse findings (audits that lost points in any run; LCP element)')
+    for (const page of withLighthouse) {
+      const lh = page.lighthouse!
+      out.push(`  ${page.key} ${page.path}`)
+      out.push(`    LCP element: ${lh.lcpElement ?? '(none reported)'}`)
+      for (const note of lh.performanceNotes) out.push(`    ${note}`)
+      if (lh.failedRuns.length > 0) {
+        out.push(
+          `    ${lh.failedRuns.length} run(s) not measured and retried: ${lh.failedRuns.join('; ')}`,
+        )
+      }
+      for (const finding of lh.findings.filter((f) => f.category !== 'performance')) {
+        out.push(`    ${finding.category} ${finding.id} (score ${finding.score}): ${finding.title}`)
+        for (const item of finding.items) out.push(`      - ${item}`)
+      }
+      for (const warning of lh.warnings) out.push(`    warning: ${warning}`)
+    }
+  }
+  return out.join('\n')
+}

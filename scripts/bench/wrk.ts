@@ -1,0 +1,105 @@
+/** One wrk run against one URL, summarised by wrk-report.lua. */
+import path from 'node:path'
+import { z } from 'zod'
+import { run } from '../lib/processes'
+import { which } from '../lib/tools'
+
+export const WRK_MISSING =
+  'wrk is not installed. On Debian or Ubuntu: apt-get install -y wrk (as root).'
+
+const REPORT_SCRIPT = path.join(import.meta.dirname, 'wrk-report.lua')
+
+const report = z.object({
+  requests: z.number(),
+  duration_us: z.number().positive(),
+  bytes: z.number(),
+  connect: z.number(),
+  read: z.number(),
+  write: z.number(),
+  status: z.number(),
+  timeout: z.number(),
+  p50_us: z.number(),
+  p90_us: z.number(),
+  p99_us: z.number(),
+  max_us: z.number(),
+})
+
+export interface LoadRun {
+  rps: number
+  p50Ms: number
+  p99Ms: number
+  /** Responses with status >= 400 plus socket errors (connect, read, write, timeout). */
+  errors: number
+  requests: number
+}
+
+export interface LoadSettings {
+  durationS: number
+  connections: number
+  threads: number
+  gzip: boolean
+}
+
+export function wrkBinary(): string {
+  const wrk = which('wrk')
+  if (!wrk) throw new Error(WRK_MISSING)
+  return wrk
+}
+
+export async function loadOnce(
+  url: string,
+  settings: LoadSettings,
+  durationS = settings.durationS,
+  logFile?: string,
+): Promise<LoadRun> {
+  const args = [
+    `--threads=${settings.threads}`,
+    `--connections=${settings.connections}`,
+    `--duration=${durationS}s`,
+    '--timeout=5s',
+    `--script=${REPORT_SCRIPT}`,
+    ...(settings.gzip ? ['--header=Accept-Encoding: gzip'] : []),
+    url,
+  ]
+  const { stdout } = await run(`wrk ${url}`, wrkBinary(), args, {
+    logFile,
+    timeoutMs: (durationS + 30) * 1000,
+  })
+  const line = stdout.split('\n').find((text) => text.startsWith('WRK_JSON '))
+  if (!line) throw new Error(`wrk printed no report for ${url}:\n${stdout}`)
+  const data = report.parse(JSON.parse(line.slice('WRK_JSON '.length)))
+  return {
+    rps: data.requests / (data.duration_us / 1e6),
+    p50Ms: data.p50_us / 1000,
+    p99Ms: data.p99_us / 1000,
+    errors: data.connect + data.read + data.write + data.status + data.timeout,
+    requests: data.requests,
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b)
+  if (sorted.length === 0) return Number.NaN
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+export interface LoadSummary {
+  /** Medians over the runs. */
+  rps: number
+  p50Ms: number
+  p99Ms: number
+  /** Summed over all runs: any error is a miss. */
+  errors: number
+  runs: LoadRun[]
+}
+
+export function summarise(runs: LoadRun[]): LoadSummary {
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    runs,
+  }
+}
