@@ -32,7 +32,7 @@ export async function getLibrary(expected?: Expected): Promise<Library> {
   const now = Date.now()
   if (cached && cached.root === root && now - cached.checkedAt < CHECK_INTERVAL_MS) {
     const library = await cached.library
-    if (!expected || !(await isNewFile(root, library, expected, now - cached.checkedAt))) {
+    if (!expected || !(await isNewFile(root, library, expected, cached.checkedAt))) {
       return library
     }
   }
@@ -92,12 +92,12 @@ export interface Expected {
 }
 
 /**
- * True when the request names a file that exists but the loaded library does not have: a story
- * saved a moment ago. Checking at once lets it render on its first request instead of caching
- * a 404 for the pages' revalidation period. One stat per unknown slug, at most once a second.
+ * True when the request names a file that the loaded library does not have and that was saved
+ * after the last look at the files: a story saved a moment ago. Looking again at once lets it
+ * render on its first request instead of caching a 404 for the pages' revalidation period. One
+ * stat per unknown slug; a file that was already there (and failed to load) costs no reload.
  */
-async function isNewFile(root: string, library: Library, expected: Expected, age: number) {
-  if (age < 1_000) return false
+async function isNewFile(root: string, library: Library, expected: Expected, checkedAt: number) {
   const file = expected.article
     ? !library.articleBySlug.has(expected.article) && `articles/${expected.article}.md`
     : expected.gallery &&
@@ -105,7 +105,7 @@ async function isNewFile(root: string, library: Library, expected: Expected, age
       `galleries/${expected.gallery}.yaml`
   if (!file) return false
   return stat(/*turbopackIgnore: true*/ path.join(root, file)).then(
-    () => true,
+    (info) => info.mtimeMs >= checkedAt,
     () => false,
   )
 }

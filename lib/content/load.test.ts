@@ -582,11 +582,23 @@ describe('getLibrary', () => {
     await getLibrary()
     await content.writeArticle('fresh', { title: 'Fresh' })
     // Within the check interval an unknown slug without a file costs no reload...
-    clock.mockReturnValue(start + 2_000)
+    clock.mockReturnValue(start + 500)
     expect((await getLibrary({ article: 'no-such-file' })).articleBySlug.has('fresh')).toBe(false)
     expect((await getLibrary()).articleBySlug.has('fresh')).toBe(false)
     // ...but a request for the new story finds its file and loads it.
     expect((await getLibrary({ article: 'fresh' })).articleBySlug.get('fresh')?.title).toBe('Fresh')
+  })
+
+  it('does not reload for a file that was there at the last look and failed to load', async () => {
+    const content = await createTestLibrary()
+    await content.writeArticle('broken', { category: 'music' })
+    vi.stubEnv('CONTENT_DIR', content.root)
+    vi.stubEnv('NEXT_PHASE', '')
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const start = Date.now() + 10_000
+    vi.spyOn(Date, 'now').mockReturnValue(start)
+    const first = await getLibrary()
+    expect(await getLibrary({ article: 'broken' })).toBe(first)
   })
 
   it('fails during the build on any error, naming the file', async () => {
