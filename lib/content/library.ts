@@ -3,6 +3,7 @@ import { contentDir, isBuildPhase, readEnv } from '../env'
 import { contentSignature } from './changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
+import { sharedInProcess } from './process-shared'
 import type { Library } from './types'
 
 /** How often a running server looks for changed content files. */
@@ -23,9 +24,14 @@ let reported = ''
 /**
  * The validated content library, loaded once and reloaded when a content file changes.
  * During `next build` any error fails the build; a running server logs errors and serves
- * everything that is valid.
+ * everything that is valid. One library per process, however many copies of this module the
+ * bundler makes (see process-shared.ts).
  */
-export async function getLibrary(): Promise<Library> {
+export function getLibrary(): Promise<Library> {
+  return sharedInProcess('getLibrary', getLibraryOfThisModule)()
+}
+
+async function getLibraryOfThisModule(): Promise<Library> {
   const env = readEnv()
   const root = contentDir(env)
   const now = Date.now()
