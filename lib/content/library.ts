@@ -4,6 +4,7 @@ import { contentDir, isBuildPhase, readEnv } from '../env'
 import { checkEveryFileNext, contentSignature } from './changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
+import { sharedInProcess } from './process-shared'
 import type { Library } from './types'
 
 /** How often a running server looks for changed content files. */
@@ -24,9 +25,14 @@ let reported = ''
 /**
  * The validated content library, loaded once and reloaded when a content file changes.
  * During `next build` any error fails the build; a running server logs errors and serves
- * everything that is valid.
+ * everything that is valid. One library per process, however many copies of this module the
+ * bundler makes (see process-shared.ts).
  */
-export async function getLibrary(expected?: Expected): Promise<Library> {
+export function getLibrary(expected?: Expected): Promise<Library> {
+  return sharedInProcess('getLibrary', getLibraryOfThisModule)(expected)
+}
+
+async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
   const env = readEnv()
   const root = contentDir(env)
   const now = Date.now()
@@ -115,6 +121,10 @@ async function isNewFile(root: string, library: Library, expected: Expected, che
  * for POST /api/revalidate, which an editor's tool calls right after saving.
  */
 export function checkForChangesNow(): void {
+  sharedInProcess('checkForChangesNow', checkForChangesNowInThisModule)()
+}
+
+function checkForChangesNowInThisModule(): void {
   if (!cached) return
   cached.checkedAt = -Infinity
   checkEveryFileNext(cached.root)

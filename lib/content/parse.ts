@@ -3,6 +3,7 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { z } from 'zod'
 import type { ContentIssue } from './errors'
 import { fastYamlData } from './fast-yaml'
+import { splitFrontmatter } from './frontmatter'
 
 /** A parsed YAML document that can say on which line a field sits. */
 export interface YamlSource {
@@ -77,14 +78,12 @@ export function parseMarkdownFile(text: string, file: string): MarkdownSource {
     return { frontmatter: emptySource([issue]), body: text, bodyLine: 1 }
   }
   let frontmatter: YamlSource = emptySource([])
-  const parsed = matter(text, {
-    engines: {
-      yaml: (raw: string) => {
-        frontmatter = parseYaml(raw, file, 2 - leadingNewlines(raw))
-        return {}
-      },
-    },
-  })
+  const read = (raw: string) => {
+    frontmatter = parseYaml(raw, file, 2 - leadingNewlines(raw))
+    return {}
+  }
+  const parsed = splitFrontmatter(text) ?? matter(text, { engines: { yaml: read } })
+  if ('yaml' in parsed && parsed.yaml !== undefined) read(parsed.yaml)
   const bodyStart = text.length - parsed.content.length
   return {
     frontmatter,

@@ -9,7 +9,9 @@ import { readFile } from 'node:fs/promises'
 export const MAX_OPEN_FILES = 64
 
 let open = 0
-const waiting: (() => void)[] = []
+/** Readers waiting for a turn, oldest first from `next` (no shift(): 100,000 can wait). */
+let waiting: (() => void)[] = []
+let next = 0
 
 export async function readContentFile(file: string): Promise<string> {
   if (open >= MAX_OPEN_FILES) await new Promise<void>((resolve) => waiting.push(resolve))
@@ -18,6 +20,14 @@ export async function readContentFile(file: string): Promise<string> {
     return await readFile(/*turbopackIgnore: true*/ file, 'utf8')
   } finally {
     open--
-    waiting.shift()?.()
+    const turn = waiting[next]
+    if (turn) {
+      next++
+      turn()
+    }
+    if (next === waiting.length) {
+      waiting = []
+      next = 0
+    }
   }
 }
