@@ -253,7 +253,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
           .padStart(
             6,
           )} req/s  p50 ${result.p50Ms.toFixed(1)} ms  p99 ${result.p99Ms.toFixed(1)} ms  ` +
-          `${result.errors} errors`,
+          `${result.errors} errors${result.errors ? ` (${summarise([result]).errorDetail})` : ''}`,
       )
     }
   }

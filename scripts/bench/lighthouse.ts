@@ -151,6 +151,12 @@ function performanceNotes(report: Lhr): string[] {
     (item) => `${String(item.url).replace(/^https?:\/\/[^/]+/, '')} ${ms(item.wastedMs)}`,
   )
   if (blocking.length > 0) notes.push(`render-blocking: ${blocking.join(', ')}`)
+  // Diagnostics and insights that failed (they carry no weight in the score, but say why).
+  const failed = report.categories.performance.auditRefs
+    .map((ref) => report.audits[ref.id])
+    .filter((result) => result?.scoreDisplayMode === 'metricSavings' && (result.score ?? 1) < 0.9)
+    .map((result) => `${result!.id}${result!.displayValue ? ` (${result!.displayValue})` : ''}`)
+  if (failed.length > 0) notes.push(`failed diagnostics: ${failed.join(', ')}`)
   return notes
 }
 

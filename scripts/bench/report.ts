@@ -282,9 +282,23 @@ export function renderReport(results: Results): string {
           `nginx-static req/s, p99 ${fixed(page.front.p99Ms, 1)} ms (cache ${page.frontCache})`,
       )
       .join('; ')}`,
-    '',
-    'Budgets',
   )
+  const failing = [
+    ...results.pages.flatMap((page) => [
+      [`next ${page.key}`, page.next] as const,
+      [`front ${page.key}`, page.front] as const,
+    ]),
+    ['nginx static', results.staticRef] as const,
+    ['bare Next', results.bareRef] as const,
+  ].filter(([, load]) => load.errors > 0)
+  if (failing.length > 0) {
+    out.push(
+      `  errors by kind (timeout: no answer within 5 s): ${failing
+        .map(([name, load]) => `${name} ${load.errorDetail}`)
+        .join('; ')}`,
+    )
+  }
+  out.push('', 'Budgets')
   for (const budget of budgets(results)) {
     const mark = budget.pass === null ? 'SKIP' : budget.pass ? 'PASS' : 'FAIL'
     out.push(`  ${mark}  ${budget.name}: ${budget.detail}`)

@@ -30,6 +30,8 @@ export interface LoadRun {
   p99Ms: number
   /** Responses with status >= 400 plus socket errors (connect, read, write, timeout). */
   errors: number
+  /** The errors by kind, as wrk counts them. */
+  errorKinds: Record<'connect' | 'read' | 'write' | 'status' | 'timeout', number>
   requests: number
 }
 
@@ -73,6 +75,13 @@ export async function loadOnce(
     p50Ms: data.p50_us / 1000,
     p99Ms: data.p99_us / 1000,
     errors: data.connect + data.read + data.write + data.status + data.timeout,
+    errorKinds: {
+      connect: data.connect,
+      read: data.read,
+      write: data.write,
+      status: data.status,
+      timeout: data.timeout,
+    },
     requests: data.requests,
   }
 }
@@ -91,6 +100,8 @@ export interface LoadSummary {
   p99Ms: number
   /** Summed over all runs: any error is a miss. */
   errors: number
+  /** e.g. "timeout 12, status 3" (empty without errors). */
+  errorDetail: string
   runs: LoadRun[]
 }
 
@@ -100,6 +111,16 @@ export function summarise(runs: LoadRun[]): LoadSummary {
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    errorDetail: describeErrors(runs),
     runs,
   }
+}
+
+function describeErrors(runs: LoadRun[]): string {
+  const kinds = ['connect', 'read', 'write', 'status', 'timeout'] as const
+  return kinds
+    .map((kind) => [kind, runs.reduce((sum, r) => sum + r.errorKinds[kind], 0)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${kind === 'status' ? 'status >= 400' : kind} ${count}`)
+    .join(', ')
 }
