@@ -115,6 +115,7 @@ test('a new Markdown file is served within 60 s, then the feed and the home page
     return response.status() === 200 && (await response.text()).includes('Written While Running')
   })
   expect(page).toBeLessThan(60_000)
+  test.info().annotations.push({ type: 'measured', description: `the page: ${page} ms` })
   await eventually('the feed lists it', async () =>
     (await (await live(request, '/feed.xml')).text()).includes(`/tv/${slug}`),
   )

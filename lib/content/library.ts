@@ -29,7 +29,18 @@ let reported = ''
  * bundler makes (see process-shared.ts).
  */
 export function getLibrary(expected?: Expected): Promise<Library> {
-  return sharedInProcess('getLibrary', getLibraryOfThisModule)(expected)
+  return shared().getLibrary(expected)
+}
+
+/**
+ * The first copy of this module's functions, both from the same copy: they share its cache, so
+ * checkForChangesNow() from a route handler reaches the library the pages read.
+ */
+function shared() {
+  return sharedInProcess('library', {
+    getLibrary: getLibraryOfThisModule,
+    checkForChangesNow: checkForChangesNowInThisModule,
+  })
 }
 
 async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
@@ -121,7 +132,7 @@ async function isNewFile(root: string, library: Library, expected: Expected, che
  * for POST /api/revalidate, which an editor's tool calls right after saving.
  */
 export function checkForChangesNow(): void {
-  sharedInProcess('checkForChangesNow', checkForChangesNowInThisModule)()
+  shared().checkForChangesNow()
 }
 
 function checkForChangesNowInThisModule(): void {
