@@ -43,10 +43,14 @@ export function HubView({
         </h1>
         {intro}
       </header>
-      {stories.page === 1 && <GalleryRail galleries={galleries} className="mb-12" />}
+      {stories.page === 1 && <GalleryRail galleries={galleries} className="mb-12" leadFirst />}
       {children}
       {stories.items.length ? (
-        <StoryGrid stories={stories.items} timeZone={timeZone} />
+        <StoryGrid
+          stories={stories.items}
+          timeZone={timeZone}
+          leadFirst={stories.page > 1 || !galleries.length}
+        />
       ) : (
         <p className="text-muted">No stories here yet.</p>
       )}

@@ -6,9 +6,12 @@ import type { GalleryTeaser } from '@/lib/teasers'
 export function GalleryCard({
   gallery,
   as: Heading = 'h3',
+  lead = false,
 }: {
   gallery: GalleryTeaser
   as?: 'h2' | 'h3'
+  /** The page's largest paint: preloaded and fetched first. */
+  lead?: boolean
 }) {
   return (
     <article className="overflow-hidden rounded-lg bg-surface">
@@ -17,6 +20,7 @@ export function GalleryCard({
           <ContentImage
             image={gallery.cover}
             alt=""
+            lead={lead}
             sizes="(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw"
             className="aspect-video w-full object-cover"
           />

@@ -5,9 +5,12 @@ import { GalleryCard } from './gallery-card'
 export function GalleryRail({
   galleries,
   className,
+  leadFirst = false,
 }: {
   galleries: GalleryTeaser[]
   className?: string
+  /** The rail opens the page: its first cover is the largest paint. */
+  leadFirst?: boolean
 }) {
   if (!galleries.length) return null
   return (
@@ -19,9 +22,9 @@ export function GalleryRail({
         Galleries
       </h2>
       <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-        {galleries.map((gallery) => (
+        {galleries.map((gallery, index) => (
           <li key={gallery.slug}>
-            <GalleryCard gallery={gallery} />
+            <GalleryCard gallery={gallery} lead={leadFirst && index === 0} />
           </li>
         ))}
       </ul>
