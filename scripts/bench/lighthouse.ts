@@ -35,6 +35,7 @@ const audit = z.object({
   scoreDisplayMode: z.string().optional(),
   numericValue: z.number().optional(),
   displayValue: z.string().optional(),
+  errorMessage: z.string().optional(),
   details: z.unknown().optional(),
 })
 
@@ -235,8 +236,8 @@ export async function lighthouse(
       reports.push(report)
     } else {
       const errors = Object.values(report.audits)
-        .map((audit) => (audit as { errorMessage?: string }).errorMessage)
-        .filter((message): message is string => typeof message === 'string')
+        .map((result) => result.errorMessage)
+        .filter((message) => message !== undefined)
       failedRuns.push([...new Set(errors)].join(' ') || 'no performance score')
     }
   }
