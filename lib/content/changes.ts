@@ -5,7 +5,8 @@
  *   is seen at once, and only that folder is listed again;
  * - a share of the files in turn, in proportion to the time since the last check, so that every
  *   file has been looked at within FULL_CYCLE_MS: a file edited in place is seen within a minute.
- * A library of up to ALWAYS_WHOLE files is checked whole every time, as before.
+ * A library of up to ALWAYS_WHOLE files is checked whole every time, as before; in a larger one
+ * the share is looked at in the background, so no request waits for it.
  */
 import type { Dirent } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
@@ -14,6 +15,8 @@ import path from 'node:path'
 /** Every file is looked at again within this time (the issue asks for < 60 s). */
 export const FULL_CYCLE_MS = 50_000
 export const ALWAYS_WHOLE = 2_000
+/** Files stat'ed at the same time by a background look (the rest of the server keeps going). */
+const SWEEP_AT_ONCE = 256
 
 const CONTENT_FILE = /\.(md|ya?ml)$/
 
@@ -29,6 +32,7 @@ interface Watch {
   /** Look at every file in the next check, not a share (POST /api/revalidate). */
   wholeNext?: boolean
   running?: Promise<string>
+  sweeping?: Promise<void>
 }
 
 const watches = new Map<string, Watch>()
@@ -104,18 +108,21 @@ async function check(root: string, watch: Watch, now: number): Promise<string> {
 
   const total = watch.order.length
   const share = Math.ceil((total * (now - watch.checkedAt)) / FULL_CYCLE_MS)
-  const count =
-    total <= ALWAYS_WHOLE || watch.wholeNext ? total : Math.min(total, Math.max(1, share))
-  watch.wholeNext = false
-  const batch = Array.from({ length: count }, (_, i) => watch.order[(watch.cursor + i) % total])
-  watch.cursor = total ? (watch.cursor + count) % total : 0
-  const stamps = await Promise.all(batch.map((file) => (file ? fileStamp(file) : '')))
-  batch.forEach((file, index) => {
-    if (!file || !watch.files.has(file) || watch.files.get(file) === stamps[index]) return
-    watch.files.set(file, stamps[index] ?? '')
-    changed = true
-  })
   watch.checkedAt = now
+  if (total <= ALWAYS_WHOLE || watch.wholeNext) {
+    // Small libraries, and a check asked for by POST /api/revalidate, look at every file now.
+    watch.wholeNext = false
+    if (await sweep(watch, total)) changed = true
+  } else if (!watch.sweeping) {
+    // A large library's share is stat'ed in the background: after an idle minute it is every
+    // file, and the request that came first must not wait for that. What it finds shows at the
+    // next check (at most CHECK_INTERVAL later).
+    const count = Math.min(total, Math.max(1, share))
+    watch.sweeping = sweep(watch, count).then((found) => {
+      if (found) watch.generation++
+      watch.sweeping = undefined
+    })
+  }
   if (changed) watch.generation++
   return `${root}#${watch.generation}`
 }
@@ -124,6 +131,29 @@ async function check(root: string, watch: Watch, now: number): Promise<string> {
 export function checkEveryFileNext(root: string): void {
   const watch = watches.get(root)
   if (watch) watch.wholeNext = true
+}
+
+/** Stats the next `count` files in turn (a few at a time); true when one of them changed. */
+async function sweep(watch: Watch, count: number): Promise<boolean> {
+  const total = watch.order.length
+  const batch = Array.from({ length: count }, (_, i) => watch.order[(watch.cursor + i) % total])
+  watch.cursor = total ? (watch.cursor + count) % total : 0
+  let changed = false
+  for (let start = 0; start < batch.length; start += SWEEP_AT_ONCE) {
+    const files = batch.slice(start, start + SWEEP_AT_ONCE)
+    const stamps = await Promise.all(files.map((file) => (file ? fileStamp(file) : '')))
+    files.forEach((file, index) => {
+      if (!file || !watch.files.has(file) || watch.files.get(file) === stamps[index]) return
+      watch.files.set(file, stamps[index] ?? '')
+      changed = true
+    })
+  }
+  return changed
+}
+
+/** Resolves when the background look at a large library's files (if any) is done. */
+export async function sweepDone(root: string): Promise<void> {
+  await watches.get(root)?.sweeping
 }
 
 /**
