@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['{lib,components,scripts,app}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Some tests write libraries of thousands of files or run a Node process; on a 2-core CI
+    // machine under load they take seconds, so 5 s (the default) fails them by chance.
+    testTimeout: 30_000,
   },
 })
