@@ -3,6 +3,7 @@
  * text). Pure: the same options give the same files, byte for byte. The text comes from the
  * phrase bank in bank.ts; image paths come from the caller (a few real images, reused).
  */
+import { isoInZone as isoInTimeZone } from '../../lib/format'
 import * as bank from './bank'
 import type { TopicKind } from './bank'
 import { createRandom, zipfPicker, type Random } from './random'
@@ -64,31 +65,9 @@ export function slugify(text: string, maxWords = 10): string {
     .join('-')
 }
 
-const zoneFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
 /** ISO 8601 in the publication's time zone with its offset, e.g. 2026-03-02T09:30:00-05:00. */
 export function isoInZone(ms: number): string {
-  const parts = Object.fromEntries(
-    zoneFormat.formatToParts(new Date(ms)).map((part) => [part.type, part.value]),
-  )
-  const [y, mo, d, h, mi, s] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((key) =>
-    Number(parts[key]),
-  ) as [number, number, number, number, number, number]
-  const offsetMinutes = Math.round((Date.UTC(y, mo - 1, d, h, mi, s) - ms) / 60_000)
-  const sign = offsetMinutes < 0 ? '-' : '+'
-  const abs = Math.abs(offsetMinutes)
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  return isoInTimeZone(new Date(ms), TIME_ZONE)
 }
 
 const KIND_SHARE: [TopicKind, number][] = [
