@@ -52,3 +52,23 @@ export function busiestHubs<T extends { slug: string }>(
     .slice(0, count)
     .map(({ hub }) => hub)
 }
+
+/** Params of the topic hubs (and their social cards) that `next build` prerenders. */
+export function topicHubParams(library: Library): { slug: string }[] {
+  return busiestHubs(
+    library,
+    library.topics,
+    ({ slug }) => ({ topic: slug }),
+    PRERENDER.topics,
+  ).map(({ slug }) => ({ slug }))
+}
+
+/** Params of the author hubs (and their social cards) that `next build` prerenders. */
+export function authorHubParams(library: Library): { slug: string }[] {
+  return busiestHubs(
+    library,
+    library.authors,
+    ({ slug }) => ({ author: slug }),
+    PRERENDER.authors,
+  ).map(({ slug }) => ({ slug }))
+}

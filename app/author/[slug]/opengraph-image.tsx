@@ -2,18 +2,12 @@ import { notFound } from 'next/navigation'
 import { findAuthor, getLibrary } from '@/lib/content'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
 import { parseParams, slugParams } from '@/lib/params'
-import { busiestHubs, PRERENDER } from '@/lib/prerender'
+import { authorHubParams } from '@/lib/prerender'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return busiestHubs(
-    library,
-    library.authors,
-    ({ slug }) => ({ author: slug }),
-    PRERENDER.authors,
-  ).map(({ slug }) => ({ slug }))
+  return authorHubParams(await getLibrary())
 }
 
 export const size = SOCIAL_CARD_SIZE

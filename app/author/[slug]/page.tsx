@@ -3,19 +3,13 @@ import { notFound } from 'next/navigation'
 import { AuthorHub } from '@/components/article/author-hub'
 import { findAuthor, getLibrary } from '@/lib/content'
 import { parseParams, slugParams } from '@/lib/params'
-import { busiestHubs, PRERENDER } from '@/lib/prerender'
+import { authorHubParams } from '@/lib/prerender'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return busiestHubs(
-    library,
-    library.authors,
-    ({ slug }) => ({ author: slug }),
-    PRERENDER.authors,
-  ).map(({ slug }) => ({ slug }))
+  return authorHubParams(await getLibrary())
 }
 
 interface Props {

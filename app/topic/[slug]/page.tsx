@@ -3,19 +3,13 @@ import { notFound } from 'next/navigation'
 import { TopicHub } from '@/components/article/topic-hub'
 import { findTopic, getLibrary } from '@/lib/content'
 import { parseParams, slugParams } from '@/lib/params'
-import { busiestHubs, PRERENDER } from '@/lib/prerender'
+import { topicHubParams } from '@/lib/prerender'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return busiestHubs(
-    library,
-    library.topics,
-    ({ slug }) => ({ topic: slug }),
-    PRERENDER.topics,
-  ).map(({ slug }) => ({ slug }))
+  return topicHubParams(await getLibrary())
 }
 
 interface Props {
