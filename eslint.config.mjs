@@ -30,6 +30,11 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // next.config.js is CommonJS: Next loads it with require().
+    files: ['next.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   globalIgnores([
     '.next*/**',
     'out/**',

@@ -1,4 +1,28 @@
 // @ts-check
+const { readFileSync } = require('node:fs')
+const path = require('node:path')
+const yaml = require('js-yaml')
+const { z } = require('zod')
+
+/**
+ * The paths in the content library's removed.yaml, read at build time. Only the paths are
+ * checked here: the content loader validates the whole file and fails the build on an error.
+ * @returns {string[]}
+ */
+function removedPaths() {
+  const file = path.resolve(process.env.CONTENT_DIR || 'content', 'removed.yaml')
+  let text
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return []
+    throw error
+  }
+  const entries = z
+    .array(z.looseObject({ path: z.string().regex(/^(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/) }))
+    .safeParse(yaml.load(text))
+  return entries.success ? entries.data.map((entry) => entry.path) : []
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,6 +37,15 @@ const nextConfig = {
     deviceSizes: [360, 640, 828, 1080, 1200, 1600],
     imageSizes: [48, 96, 160, 256, 384],
     minimumCacheTTL: 31536000,
+  },
+  async rewrites() {
+    // A removed story answers 410 from app/api/gone. Rewrites, not a proxy: Next runs a proxy on
+    // every request it matches, and that cost a third of an article's throughput.
+    return {
+      beforeFiles: removedPaths().map((source) => ({ source, destination: `/api/gone${source}` })),
+      afterFiles: [],
+      fallback: [],
+    }
   },
 }
 

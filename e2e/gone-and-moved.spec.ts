@@ -41,6 +41,12 @@ test('an unknown story is still a plain 404', async ({ request }) => {
   expect((await request.get('/tv/never-was-a-story')).status()).toBe(404)
 })
 
+test('the 410 route answers only for paths in removed.yaml', async ({ request }) => {
+  expect((await request.get('/api/gone/tv/luke-cage-season-2-set-photos')).status()).toBe(404)
+  expect((await request.get('/api/gone/tv/Not_A_Slug')).status()).toBe(404)
+  expect((await request.get('/api/gone/tv/luke-cage-season-3-casting-report')).status()).toBe(410)
+})
+
 test('a trailing slash redirects permanently to the one canonical form', async ({ request }) => {
   const response = await request.get('/tv/luke-cage-season-2-set-photos/', { maxRedirects: 0 })
   expect(response.status()).toBe(308)

@@ -46,7 +46,7 @@ describe('removed.yaml', () => {
   const tombstone = (path: string) =>
     `- path: ${path}\n  removedAt: '2026-11-12T15:00:00-05:00'\n  reason: Withdrawn.\n`
 
-  it('is read by path for the proxy', async () => {
+  it('is read by path for the 410 route', async () => {
     const content = await library()
     await content.write('removed.yaml', tombstone('/tv/gone-story'))
     const tombstones = await readTombstones(content.root)

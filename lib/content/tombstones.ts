@@ -25,7 +25,7 @@ let cached:
 
 /**
  * Stories removed for good, read from removed.yaml (optional) and re-read when it changes.
- * Kept apart from the full library so the proxy can answer 410 without loading everything.
+ * Kept apart from the full library so app/api/gone can answer 410 without loading everything.
  */
 export async function readTombstones(root = contentDir()): Promise<Map<string, Tombstone>> {
   const file = path.join(root, TOMBSTONE_FILE)
