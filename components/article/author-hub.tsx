@@ -27,7 +27,7 @@ export function AuthorHub({
           <ContentImage
             image={author.avatar}
             alt={`Portrait of ${author.name}`}
-            sizes="128px"
+            box={{ width: 128, height: 128 }}
             lead={page === 1}
             className="h-32 w-32 shrink-0 rounded-full object-cover"
           />

@@ -38,7 +38,7 @@ export function StoryCard({
         <ContentImage
           image={story.hero}
           alt=""
-          sizes="96px"
+          box={{ width: 96, height: 64 }}
           className="h-16 w-24 shrink-0 rounded object-cover"
         />
       </article>

@@ -24,7 +24,7 @@ export function GalleryStrip({ gallery }: { gallery: Gallery }) {
               <ContentImage
                 image={slide}
                 alt=""
-                sizes="160px"
+                box={{ width: 144, height: 96 }}
                 className="h-24 w-36 rounded object-cover"
               />
             </Link>

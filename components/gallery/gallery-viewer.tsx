@@ -219,10 +219,10 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
             >
               <Image
                 src={thumb.src}
-                width={thumb.width}
-                height={thumb.height}
+                // The thumbnail's box: a 1x and a 2x file rather than every width the site knows.
+                width={96}
+                height={64}
                 alt=""
-                sizes="96px"
                 className="h-16 w-24 rounded-sm object-cover"
               />
             </a>
