@@ -197,6 +197,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
 
   // Lighthouse first, while nothing else loads the machine.
   const lighthouseResults = new Map<PageKey, Awaited<ReturnType<typeof lighthouse>>>()
+  let bareLighthouse: Awaited<ReturnType<typeof lighthouse>> | undefined
   if (options.lighthouse) {
     const dir = path.join(tmp, 'lighthouse')
     mkdirSync(dir, { recursive: true })
@@ -207,6 +208,9 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
         await lighthouse(`${base}${page.path}`, options.lighthouseRuns, dir, page.key),
       )
     }
+    // The framework's floor: the same Lighthouse on a bare Next page of the same size.
+    log(`Lighthouse bare Next x ${options.lighthouseRuns}`)
+    bareLighthouse = await lighthouse(bareUrl, options.lighthouseRuns, dir, 'bare-next')
   }
 
   // Load: every target once per round, so the machine's background noise falls on all alike.
@@ -304,6 +308,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
       jsGzipBytes: bareJs.gzipBytes,
       version: bareApp.version,
       builds: bareApp.builds,
+      lighthouse: bareLighthouse,
     },
   }
 

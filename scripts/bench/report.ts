@@ -42,7 +42,13 @@ export interface Results {
   pages: PageResult[]
   articleTextBytes: number
   staticRef: LoadSummary & { htmlBytes: number }
-  bareRef: LoadSummary & { htmlBytes: number; jsGzipBytes: number; version: string; builds: number }
+  bareRef: LoadSummary & {
+    htmlBytes: number
+    jsGzipBytes: number
+    version: string
+    builds: number
+    lighthouse?: LighthouseSummary
+  }
 }
 
 export interface Budget {
@@ -95,8 +101,16 @@ export function renderTable(results: Results): string {
     'JS KB gz',
     'HTML KB',
   ]
+  const lighthouseCells = (lh: LighthouseSummary | undefined) => [
+    lh ? String(lh.performance) : '-',
+    lh ? String(lh.accessibility) : '-',
+    lh ? String(lh.bestPractices) : '-',
+    lh ? String(lh.seo) : '-',
+    fixed(lh && lh.lcpMs / 1000, 2),
+    fixed(lh?.cls, 3),
+    int(lh?.tbtMs),
+  ]
   const rows = pages.map((page) => {
-    const lh = page.lighthouse
     return [
       page.label,
       int(page.next.rps),
@@ -108,13 +122,7 @@ export function renderTable(results: Results): string {
       `${fixed((100 * page.front.rps) / staticRef.rps, 0)} %`,
       fixed(page.front.p99Ms, 1),
       String(page.front.errors),
-      lh ? String(lh.performance) : '-',
-      lh ? String(lh.accessibility) : '-',
-      lh ? String(lh.bestPractices) : '-',
-      lh ? String(lh.seo) : '-',
-      fixed(lh && lh.lcpMs / 1000, 2),
-      fixed(lh?.cls, 3),
-      int(lh?.tbtMs),
+      ...lighthouseCells(page.lighthouse),
       kb(page.jsGzipBytes),
       kb(page.htmlBytes),
     ]
@@ -138,7 +146,8 @@ export function renderTable(results: Results): string {
       fixed(bareRef.p50Ms, 1),
       fixed(bareRef.p99Ms, 1),
       String(bareRef.errors),
-      ...blank(11),
+      ...blank(4),
+      ...lighthouseCells(bareRef.lighthouse),
       kb(bareRef.jsGzipBytes),
       kb(bareRef.htmlBytes),
     ],
@@ -155,6 +164,7 @@ const article = (results: Results) => {
 export function budgets(results: Results): Budget[] {
   const list: Budget[] = []
   const pages = results.pages
+  const bareLighthouse = results.bareRef.lighthouse
   const perPage = (
     name: string,
     value: (lh: LighthouseSummary) => number,
@@ -174,6 +184,7 @@ export function budgets(results: Results): Budget[] {
           if (!Number.isFinite(value)) return `${page.key} not measured (miss)`
           return `${page.key} ${show(value)}${passes[index] ? '' : ' (miss)'}`
         })
+        .concat(bareLighthouse ? [`(bare Next: ${show(value(bareLighthouse))})`] : [])
         .join(', '),
     })
   }
