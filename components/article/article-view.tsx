@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { GalleryStrip } from '@/components/gallery/gallery-strip'
 import { ContentImage } from '@/components/ui/content-image'
 import type { ArticleStory } from '@/lib/article-story'

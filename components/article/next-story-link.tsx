@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { Ref } from 'react'
 import type { NextLink } from '@/lib/story-payload'
 

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { unpublished, type Library } from '@/lib/content'
 import { formatDateTime } from '@/lib/format'
 
@@ -32,7 +32,7 @@ export function PreviewBanner({ library }: { library: Library }) {
           <ul className="absolute z-40 mt-1 max-h-80 w-[min(32rem,90vw)] overflow-auto rounded border border-[#8a6d00] bg-[#fff8d6] p-2 shadow-lg">
             {items.map((item) => (
               <li key={item.url}>
-                <Link href={item.url} prefetch={false} className="block py-1 underline">
+                <Link href={item.url} className="block py-1 underline">
                   {item.title}
                 </Link>
                 <span className="text-xs">{status(item)}</span>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { Category, Site } from '@/lib/content'
 
 export function SiteFooter({ site, categories }: { site: Site; categories: Category[] }) {

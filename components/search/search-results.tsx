@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { Segment } from '@/lib/search/highlight'
 import { RESULTS_PER_PAGE, type SearchPage } from '@/lib/search/types'
 
