@@ -33,6 +33,19 @@ export function getLibrary(expected?: Expected): Promise<Library> {
 }
 
 /**
+ * Loads the library at server start (instrumentation.ts), so that the first request finds it
+ * loaded. A failure is logged, never thrown: the server starts all the same, and the pages try
+ * again and report the problems.
+ */
+export async function warmLibrary(): Promise<void> {
+  try {
+    await getLibrary()
+  } catch (error) {
+    console.error('[marquee] content library not loaded at server start:', error)
+  }
+}
+
+/**
  * The first copy of this module's functions, both from the same copy: they share its cache, so
  * checkForChangesNow() from a route handler reaches the library the pages read.
  */
