@@ -4,6 +4,7 @@ import type { Element } from 'hast'
 import { frontmatterOnDemand, readArticleFile, type ArticleFile } from './article-file'
 import { indexedBody } from './body'
 import type { ContentIssue, Severity } from './errors'
+import { openFileCache } from './file-cache'
 import { readImageSize, type ImageSize } from './images'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
@@ -18,7 +19,6 @@ import {
   slugSchema,
   topicsSchema,
 } from './schema'
-import { openFileCache } from './file-cache'
 import { parseTombstones, TOMBSTONE_FILE } from './tombstones'
 import type {
   Article,
