@@ -9,5 +9,7 @@ export default defineConfig({
     // Some tests write libraries of thousands of files or run a Node process; on a 2-core CI
     // machine under load they take seconds, so 5 s (the default) fails them by chance.
     testTimeout: 30_000,
+    // Tests load hundreds of throwaway libraries: no cache of theirs in the build folder.
+    env: { CONTENT_CACHE_DIR: 'off' },
   },
 })

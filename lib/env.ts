@@ -11,6 +11,10 @@ const envSchema = z.object({
   CONTENT_DIR: z.string().min(1).default('content'),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   NEXT_PHASE: z.string().optional(),
+  /** The build folder (next.config.js): the content cache lives under its cache/ by default. */
+  NEXT_DIST_DIR: z.string().min(1).optional(),
+  /** Folder of the content cache (lib/content/file-cache.ts), or `off` for none. */
+  CONTENT_CACHE_DIR: z.string().min(1).optional(),
   /** Opens preview (drafts and scheduled stories) through /api/preview?secret=…. */
   PREVIEW_SECRET: secret,
   /** Authorizes POST /api/revalidate (Authorization: Bearer …). */
@@ -32,6 +36,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function contentDir(env: Env = readEnv()): string {
   // The library is read at run time, not bundled: keep the tracer from following this path.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.CONTENT_DIR)
+}
+
+/**
+ * Where loads keep per-file results between processes: under the build folder, so `next build`
+ * leaves it warm for `next start`. Undefined when turned off.
+ */
+export function contentCacheDir(env: Env = readEnv()): string | undefined {
+  if (env.CONTENT_CACHE_DIR === 'off') return undefined
+  const dir =
+    env.CONTENT_CACHE_DIR ?? path.join(env.NEXT_DIST_DIR ?? '.next', 'cache', 'marquee-content')
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir)
 }
 
 /** True while `next build` prerenders pages: bad content must fail the build there. */

@@ -17,9 +17,13 @@ export interface ScannedBody {
   wordCount: number
 }
 
-/** Characters and sequences that only the full parser handles. */
+/**
+ * Characters and sequences that only the full parser handles. An indented line is looked for
+ * after a line break, not with a multiline `^`: that made every space a place to try.
+ */
 const OUTSIDE_SUBSET =
-  /[<\\`~\t\r\0]|&(?:#|[A-Za-z][A-Za-z0-9]*;)|\[\^|\]:|\]\[|\[\]|www\.|@|:::|^[ \t]+\S/m
+  /[<\\`~\t\r\0@]|&(?:#|[A-Za-z][A-Za-z0-9]*;)|\[[\^\]]|\][:[]|www\.|:::|[\n\u2028\u2029][ \t]+\S/
+const INDENTED_START = /^[ \t]+\S/
 /** `:` before a letter starts a text directive, except in link destinations (handled below). */
 const TEXT_DIRECTIVE = /:[A-Za-z]/
 const GALLERY_LINE = /^::gallery\{slug="([a-z0-9-]*)"\}$/
@@ -92,7 +96,7 @@ function scanInline(line: string): Inline | undefined {
 type LineKind = 'blank' | 'text' | 'list' | 'other'
 
 export function scanBody(markdown: string): ScannedBody | undefined {
-  if (OUTSIDE_SUBSET.test(markdown)) return undefined
+  if (INDENTED_START.test(markdown) || OUTSIDE_SUBSET.test(markdown)) return undefined
   const refs: BodyReferences = { images: [], links: [], galleries: [], unknownDirectives: [] }
   const lines = markdown.split('\n')
   const pieces: string[] = []

@@ -19,45 +19,65 @@ export const TREES_KEPT = 256
 const trees = new Map<object, Root>()
 
 /**
- * The references and word count of a body now; its tree (sized images, no positions) on first
- * use of `tree`, read again from `file` in `root` so that the index does not hold the text.
+ * What a load keeps of a body: its references, word count and length. Plain JSON with strings
+ * of its own (the parsers' strings are slices of the body, and an index entry that kept one
+ * would keep the whole text in memory), so the content cache can store it as it is.
  */
-export function indexBody(root: string, file: string, markdown: string): ParsedBody {
-  const scanned = scanBody(markdown) ?? parseBody(markdown)
-  const { wordCount } = scanned
-  const refs = ownReferences(scanned.refs)
-  const key = {}
-  // Only the length is kept: the getter must not hold on to the text.
-  const length = markdown.length
-  return {
-    refs,
+export interface BodyIndex {
+  images: { src: string; line: number; alt?: string }[]
+  links: BodyReferences['links']
+  galleries: BodyReferences['galleries']
+  unknownDirectives: BodyReferences['unknownDirectives']
+  wordCount: number
+  length: number
+}
+
+export function bodyIndexOf(markdown: string): BodyIndex {
+  const { refs, wordCount } = scanBody(markdown) ?? parseBody(markdown)
+  const index: BodyIndex = {
+    images: refs.images.map(({ src, line, element }) => {
+      const { alt } = element.properties
+      return { src, line, alt: typeof alt === 'string' ? alt : undefined }
+    }),
+    links: refs.links.map(({ href, line }) => ({ href, line })),
+    galleries: refs.galleries.map(({ slug, line }) => ({ slug, line })),
+    unknownDirectives: refs.unknownDirectives.map(({ name, line }) => ({ name, line })),
     wordCount,
+    length: markdown.length,
+  }
+  // One round trip for the whole index: every string is copied out of the body text.
+  return JSON.parse(JSON.stringify(index)) as BodyIndex
+}
+
+/**
+ * The references and word count of an indexed body now; its tree (sized images, no positions)
+ * on first use of `tree`, read again from `file` in `root` so that the index does not hold the
+ * text. The img elements are for the loader's checks (alt text, size), not the rendered tree.
+ */
+export function indexedBody(root: string, file: string, index: BodyIndex): ParsedBody {
+  const key = {}
+  const { length } = index
+  return {
+    refs: {
+      images: index.images.map(({ src, line, alt }) => ({
+        src,
+        line,
+        element: { type: 'element', tagName: 'img', properties: { src, alt }, children: [] },
+      })),
+      links: index.links,
+      galleries: index.galleries,
+      unknownDirectives: index.unknownDirectives,
+    },
+    wordCount: index.wordCount,
     get tree() {
       return bodyTree(key, root, file, length)
     },
   }
 }
 
-/**
- * The references with strings of their own: the parsers' strings are slices of the body, and
- * an index entry that kept one would keep the whole body text in memory.
- */
-function ownReferences(refs: BodyReferences): BodyReferences {
-  const own = (text: string): string => JSON.parse(JSON.stringify(text)) as string
-  return {
-    images: refs.images.map(({ src, line, element }) => {
-      const alt = element?.properties.alt
-      const properties = { src: own(src), alt: typeof alt === 'string' ? own(alt) : alt }
-      return {
-        src: properties.src,
-        line,
-        element: { type: 'element', tagName: 'img', properties, children: [] },
-      }
-    }),
-    links: refs.links.map(({ href, line }) => ({ href: own(href), line })),
-    galleries: refs.galleries.map(({ slug, line }) => ({ slug: own(slug), line })),
-    unknownDirectives: refs.unknownDirectives.map(({ name, line }) => ({ name: own(name), line })),
-  }
+/** `bodyIndexOf` and `indexedBody` in one. */
+export function indexBody(root: string, file: string, markdown: string): ParsedBody {
+  return indexedBody(root, file, bodyIndexOf(markdown))
 }
 
 function bodyTree(key: object, root: string, file: string, indexedLength: number): Root {

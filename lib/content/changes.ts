@@ -11,6 +11,7 @@
 import type { Dirent } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { statContentFile } from './read'
 
 /** Every file is looked at again within this time (the issue asks for < 60 s). */
 export const FULL_CYCLE_MS = 50_000
@@ -38,7 +39,8 @@ interface Watch {
 const watches = new Map<string, Watch>()
 
 async function fileStamp(file: string): Promise<string> {
-  const info = await stat(/*turbopackIgnore: true*/ file).catch(() => undefined)
+  // A stat of every file at the first look: the loader's cheap synchronous turns (read.ts).
+  const info = await statContentFile(file)
   return `${info?.size ?? -1}:${info?.mtimeMs ?? -1}`
 }
 

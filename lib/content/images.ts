@@ -23,15 +23,17 @@ export function imageFile(root: string, src: string): string | undefined {
 export function readImageSize(
   root: string,
   src: string,
-  /** Sizes already read during one library load: a file many stories share is read once. */
+  /**
+   * Sizes already read during one library load, by URL: an image many stories share is read
+   * once, and its path resolved once.
+   */
   seen?: Map<string, Promise<ImageSize | undefined>>,
 ): Promise<ImageSize | undefined> {
-  const file = imageFile(root, src)
-  if (!file) return Promise.resolve(undefined)
-  const known = seen?.get(file)
+  const known = seen?.get(src)
   if (known) return known
-  const size = sizeOf(file)
-  seen?.set(file, size)
+  const file = imageFile(root, src)
+  const size = file ? sizeOf(file) : Promise.resolve(undefined)
+  seen?.set(src, size)
   return size
 }
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { contentDir, isBuildPhase, readEnv } from '../env'
+import { contentCacheDir, contentDir, isBuildPhase, readEnv } from '../env'
 import { checkEveryFileNext, contentSignature } from './changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
@@ -33,6 +33,19 @@ export function getLibrary(expected?: Expected): Promise<Library> {
 }
 
 /**
+ * Loads the library at server start (instrumentation.ts), so that the first request finds it
+ * loaded. A failure is logged, never thrown: the server starts all the same, and the pages try
+ * again and report the problems.
+ */
+export async function warmLibrary(): Promise<void> {
+  try {
+    await getLibrary()
+  } catch (error) {
+    console.error('[marquee] content library not loaded at server start:', error)
+  }
+}
+
+/**
  * The first copy of this module's functions, both from the same copy: they share its cache, so
  * checkForChangesNow() from a route handler reaches the library the pages read.
  */
@@ -59,7 +72,7 @@ async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
     return cached.library
   }
   const strict = isBuildPhase(env)
-  const library = loadOrThrow(root, strict).then(
+  const library = loadOrThrow(root, strict, contentCacheDir(env)).then(
     (loaded) => {
       lastGood = { root, library: loaded }
       return loaded
@@ -81,11 +94,15 @@ async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
   return library
 }
 
-async function loadOrThrow(root: string, strict: boolean): Promise<Library> {
+async function loadOrThrow(
+  root: string,
+  strict: boolean,
+  cacheDir: string | undefined,
+): Promise<Library> {
   // A file that breaks keeps the version being served (see lastGood in load.ts); the build has
   // nothing to fall back on and fails instead.
   const previous = strict ? undefined : lastGood?.library
-  const { library, issues } = await loadLibrary(root, { previous })
+  const { library, issues } = await loadLibrary(root, { previous, cacheDir })
   const errors = issues.filter((issue) => issue.severity === 'error')
   if (!library || (strict && errors.length))
     throw new ContentError(issues, path.relative(process.cwd(), root))

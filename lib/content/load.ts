@@ -1,14 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
-import { indexBody } from './body'
+import { frontmatterOnDemand, readArticleFile, type ArticleFile } from './article-file'
+import { indexedBody } from './body'
 import type { ContentIssue, Severity } from './errors'
+import { openFileCache } from './file-cache'
 import { readImageSize, type ImageSize } from './images'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
 import { readContentFile } from './read'
 import {
-  articleSchema,
   type ArticleInput,
   DEK_TODO,
   authorSchema,
@@ -65,6 +66,11 @@ export interface LoadOptions {
    * version from here, so an editor's mistake never takes a published page down.
    */
   previous?: Library
+  /**
+   * Folder of the on-disk cache of per-file results (file-cache.ts); without it every file is
+   * read and parsed.
+   */
+  cacheDir?: string
 }
 
 export interface LoadResult {
@@ -81,7 +87,14 @@ export async function loadLibrary(root: string, options: LoadOptions = {}): Prom
     severity: ContentIssue['severity'] = 'error',
   ) => issues.push({ severity, ...issue })
   const previous = options.previous?.root === root ? options.previous : undefined
-  const ctx: Ctx = { root, report, now: options.now ?? Date.now(), previous, images: new Map() }
+  const ctx: Ctx = {
+    root,
+    report,
+    now: options.now ?? Date.now(),
+    previous,
+    cacheDir: options.cacheDir,
+    images: new Map(),
+  }
 
   const site = await loadSite(ctx)
   const sections = await loadCategories(ctx)
@@ -176,6 +189,7 @@ interface Ctx {
   report: (issue: Omit<ContentIssue, 'severity'>, severity?: ContentIssue['severity']) => void
   now: number
   previous?: Library
+  cacheDir?: string
   /** Image sizes read during this load (many stories share an image). */
   images: Map<string, Promise<ImageSize | undefined>>
 }
@@ -478,21 +492,28 @@ interface LoadedArticle {
 }
 
 async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]> {
+  const cache = await openFileCache<ArticleFile>(ctx.cacheDir, ctx.root, 'articles')
   const articles = await Promise.all(
     files.map(async (file): Promise<LoadedArticle | undefined> => {
       const slug = slugOfFile(ctx, file)
-      const text = await readText(ctx, file)
-      if (!slug || text === undefined) return undefined
+      if (!slug) return undefined
       if (RESERVED_ARTICLE_SLUGS.has(slug)) {
         ctx.report({ file, line: 1, field: '', message: `"${slug}" is reserved for a fixed route` })
         return undefined
       }
-      const { frontmatter, body, bodyLine } = parseMarkdownFile(text, file)
-      const { value, issues } = validate(articleSchema, frontmatter, file)
+      const loaded = await cache
+        .get(file, (text) => readArticleFile(text, file))
+        .catch(() => {
+          ctx.report({ file, field: '', message: 'file is missing or unreadable' })
+          return undefined
+        })
+      if (!loaded) return undefined
+      const { value, issues, bodyLine } = loaded
       issues.forEach((issue) => ctx.report(issue))
-      if (!value) return undefined
+      if (!value || !loaded.body) return undefined
+      const frontmatter = frontmatterOnDemand(ctx.root, file)
       const hero = await resolveImage(ctx, file, frontmatter, ['hero', 'image'], value.hero)
-      const parsed = indexBody(ctx.root, file, body)
+      const parsed = indexedBody(ctx.root, file, loaded.body)
       const bodyOk = await checkBody(ctx, file, parsed, bodyLine)
       if (!hero || !bodyOk) return undefined
       lintArticle(ctx, file, frontmatter, value, hero, parsed.wordCount)
@@ -532,6 +553,7 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
       return { article, source: frontmatter, parsed, bodyLine }
     }),
   )
+  await cache.save()
   return articles
     .map((loaded, index) => {
       if (loaded) return loaded

@@ -2,21 +2,27 @@
  * Times loadLibrary on a library in this (fresh) process: the cold load of the content index.
  *
  *   npx tsx scripts/measure/load.ts /work/synth/10k [runs]
+ *   CONTENT_CACHE_DIR=/tmp/marquee-cache npx tsx scripts/measure/load.ts /work/synth/10k [runs]
  *
  * Each run after the first is in the same process (warm JIT, files in the page cache); the
- * first is what a server start or a build worker pays.
+ * first is what a server start or a build worker pays. Without CONTENT_CACHE_DIR every file is
+ * read and parsed; with it, the on-disk cache of per-file results (lib/content/file-cache.ts)
+ * is read and written there: empty it for a cold cache.
  */
 import os from 'node:os'
 import path from 'node:path'
 import { loadLibrary } from '../../lib/content/load'
+import { contentCacheDir, readEnv } from '../../lib/env'
 
 async function main() {
   const root = path.resolve(process.argv[2] ?? 'content')
   const runs = Number(process.argv[3] ?? 1)
+  const env = readEnv()
+  const cacheDir = env.CONTENT_CACHE_DIR ? contentCacheDir(env) : undefined
   for (let run = 1; run <= runs; run++) {
     const cpu = process.cpuUsage()
     const started = performance.now()
-    const { library, issues } = await loadLibrary(root)
+    const { library, issues } = await loadLibrary(root, { cacheDir })
     const ms = performance.now() - started
     const used = process.cpuUsage(cpu)
     const memory = process.memoryUsage()
@@ -26,6 +32,7 @@ async function main() {
         ms: Math.round(ms),
         cpuMs: Math.round((used.user + used.system) / 1000),
         articles: library?.articles.length,
+        cache: cacheDir ?? 'none',
         issues: issues.length,
         heapMiB: Math.round(memory.heapUsed / 2 ** 20),
         rssMiB: Math.round(memory.rss / 2 ** 20),
