@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { getLibrary } from '@/lib/content'
 
 export const metadata: Metadata = {
