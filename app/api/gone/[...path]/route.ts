@@ -1,8 +1,8 @@
 import { z } from 'zod'
+import { slugSchema } from '@/lib/content/schema'
 import { readTombstones, type Tombstone } from '@/lib/content/tombstones'
 
-const segment = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-const paramsSchema = z.object({ path: z.array(segment).min(1) })
+const paramsSchema = z.object({ path: z.array(slugSchema).min(1) })
 
 /**
  * A removed story answers 410 Gone, so search engines drop it rather than retry a 404.
