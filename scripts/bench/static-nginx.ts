@@ -4,7 +4,7 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { startNginx } from '../lib/front'
+import { preparePrefix, startNginx } from '../lib/front'
 import type { Managed } from '../lib/processes'
 
 export const STATIC_FILE = '/article.html'
@@ -15,10 +15,8 @@ export async function startStaticNginx(
   html: string,
 ): Promise<Managed> {
   const root = path.join(prefix, 'www')
-  for (const dir of [prefix, root, path.join(prefix, 'logs'), path.join(prefix, 'temp')]) {
-    mkdirSync(dir, { recursive: true })
-    chmodSync(dir, 0o755)
-  }
+  mkdirSync(root, { recursive: true })
+  chmodSync(root, 0o755)
   writeFileSync(path.join(root, STATIC_FILE), html)
   chmodSync(path.join(root, STATIC_FILE), 0o644)
   const conf = `# nginx-static reference for npm run bench (generated).
@@ -46,7 +44,5 @@ http {
     }
 }
 `
-  const confFile = path.join(prefix, 'nginx.conf')
-  writeFileSync(confFile, conf)
-  return startNginx('nginx static', prefix, confFile)
+  return startNginx('nginx static', prefix, preparePrefix(prefix, conf))
 }

@@ -61,6 +61,30 @@ function groupAlive(pid: number): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Spawns a command as the leader of its own process group. Its stderr goes to logFile (or is
+ * discarded), and so does its stdout unless it is piped to us.
+ */
+function spawnInGroup(
+  name: string,
+  command: string,
+  args: string[],
+  options: StartOptions,
+  stdout: 'pipe' | 'log',
+): ChildProcess & { pid: number } {
+  installHandlers()
+  const log = output(options.logFile)
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', stdout === 'pipe' ? 'pipe' : log, log],
+  })
+  if (typeof log === 'number') closeSync(log)
+  if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`)
+  return child as ChildProcess & { pid: number }
+}
+
 /** Starts a long-running process in its own process group. */
 export function start(
   name: string,
@@ -68,16 +92,7 @@ export function start(
   args: string[],
   options: StartOptions = {},
 ): Managed {
-  installHandlers()
-  const out = output(options.logFile)
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    detached: true,
-    stdio: ['ignore', out, out],
-  })
-  if (typeof out === 'number') closeSync(out)
-  if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`)
+  const child = spawnInGroup(name, command, args, options, 'log')
   const exited = new Promise<number | string>((resolve) => {
     child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'))
     child.on('error', (error) => resolve(error.message))
@@ -114,16 +129,7 @@ export async function run(
   args: string[],
   options: StartOptions & { timeoutMs?: number; allowFailure?: boolean } = {},
 ): Promise<RunResult> {
-  installHandlers()
-  const err = output(options.logFile)
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    detached: true,
-    stdio: ['ignore', 'pipe', err],
-  })
-  if (typeof err === 'number') closeSync(err)
-  if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`)
+  const child = spawnInGroup(name, command, args, options, 'pipe')
   const chunks: Buffer[] = []
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk))
   const exited = new Promise<number | string>((resolve) => {
