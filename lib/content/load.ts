@@ -436,15 +436,7 @@ async function loadGalleries(ctx: Ctx, files: string[]): Promise<LoadedGallery[]
       const { value, issues } = validate(gallerySchema, source, file)
       issues.forEach((issue) => ctx.report(issue))
       if (!value) return undefined
-      if (!value.draft && value.dek === DEK_TODO) {
-        ctx.report({
-          file,
-          line: source.lineOf(['dek']),
-          field: 'dek',
-          message: 'the dek is still the TODO that `npm run new` wrote',
-          hint: 'Write the dek, or keep `draft: true` until it is done.',
-        })
-      }
+      checkDek(ctx, file, source, value)
       const slides = await Promise.all(
         value.slides.map(async (slide, index) => {
           const image = await resolveImage(ctx, file, source, ['slides', index, 'image'], slide)
@@ -573,6 +565,23 @@ async function loadArticles(ctx: Ctx, files: string[]): Promise<LoadedArticle[]>
     .filter((article) => article !== undefined)
 }
 
+/** A story or gallery out of draft whose dek is still the one `npm run new` wrote. */
+function checkDek(
+  ctx: Ctx,
+  file: string,
+  source: YamlSource,
+  value: { draft: boolean; dek: string },
+) {
+  if (value.draft || value.dek !== DEK_TODO) return
+  ctx.report({
+    file,
+    line: source.lineOf(['dek']),
+    field: 'dek',
+    message: 'the dek is still the TODO that `npm run new` wrote',
+    hint: 'Write the dek, or keep `draft: true` until it is done.',
+  })
+}
+
 /** What hurts readers and crawlers without making the story unpublishable. */
 function lintArticle(
   ctx: Ctx,
@@ -592,14 +601,7 @@ function lintArticle(
       'error',
     )
   }
-  if (!value.draft && value.dek === DEK_TODO) {
-    report(
-      'dek',
-      'the dek is still the TODO that `npm run new` wrote',
-      'Write the dek, or keep `draft: true` until it is done.',
-      'error',
-    )
-  }
+  checkDek(ctx, file, source, value)
   if (!value.draft && wordCount === 0) {
     report(
       'draft',
