@@ -1,10 +1,10 @@
-import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentCacheDir, contentDir, isBuildPhase, readEnv } from '../env'
 import { checkEveryFileNext, contentSignature } from './changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
 import { sharedInProcess } from './process-shared'
+import { statContentFile } from './read'
 import type { Library } from './types'
 
 /** How often a running server looks for changed content files. */
@@ -138,10 +138,8 @@ async function isNewFile(root: string, library: Library, expected: Expected, che
       !library.galleryBySlug.has(expected.gallery) &&
       `galleries/${expected.gallery}.yaml`
   if (!file) return false
-  return stat(/*turbopackIgnore: true*/ path.join(root, file)).then(
-    (info) => info.mtimeMs >= checkedAt,
-    () => false,
-  )
+  const stamp = await statContentFile(path.join(root, file))
+  return stamp !== undefined && stamp.mtimeMs >= checkedAt
 }
 
 /**
