@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseMarkdownFile } from './parse'
+import { readContentFile } from './read'
 import type { Article, Library } from './types'
 
 /**
@@ -10,9 +10,8 @@ import type { Article, Library } from './types'
  * text and link URLs are left out; link text stays.
  */
 export async function bodyText(library: Library, article: Article): Promise<string> {
-  const text = await readFile(
+  const text = await readContentFile(
     /*turbopackIgnore: true*/ path.join(library.root, article.file),
-    'utf8',
   ).catch(() => '')
   return stripMarkdown(parseMarkdownFile(text, article.file).body)
 }
