@@ -93,6 +93,23 @@ for (const [what, from, to] of redirects) {
   })
 }
 
+test('a page carries an ETag, and a matching If-None-Match gets a 304 without the body', async ({
+  request,
+}) => {
+  const page = await request.get(story.url)
+  expect(page.status()).toBe(200)
+  const etag = page.headers()['etag']
+  expect(etag).toMatch(/^"[^"]+"$/)
+  const revalidated = await request.get(story.url, { headers: { 'If-None-Match': etag! } })
+  expect(revalidated.status()).toBe(304)
+  expect(revalidated.headers()['etag']).toBe(etag)
+  // A 304 repeats the 200's Cache-Control (RFC 9110 15.4.5): the nginx front relies on it.
+  expect(revalidated.headers()['cache-control']).toBe(page.headers()['cache-control'])
+  expect((await revalidated.body()).byteLength).toBe(0)
+  const changed = await request.get(story.url, { headers: { 'If-None-Match': '"not-this-page"' } })
+  expect(changed.status()).toBe(200)
+})
+
 test.describe('content images', () => {
   for (const src of [
     '/images/articles/luke-cage-season-2-set-photos.webp',

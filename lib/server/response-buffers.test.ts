@@ -1,14 +1,21 @@
 import { createServer, ServerResponse, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEncoder, endWithBuffers, MIN_CHARS } from './response-buffers'
+
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
+// The compression middleware `next start` puts in front of every response.
+const compression = createRequire(import.meta.url)('next/dist/compiled/compression') as (
+  options?: object,
+) => Middleware
 
 // A long page with characters past U+00FF, like any headline with a curly apostrophe.
 const page = `<p>Luke Cage’s set — “Harlem” → ☀ ${'x'.repeat(MIN_CHARS)}</p>`
 
 describe('createEncoder', () => {
   it('returns the UTF-8 bytes', () => {
-    expect(createEncoder()(page).equals(Buffer.from(page, 'utf8'))).toBe(true)
+    expect(createEncoder()(page).bytes.equals(Buffer.from(page, 'utf8'))).toBe(true)
   })
 
   it('encodes a string it has seen once', () => {
@@ -60,9 +67,9 @@ describe('endWithBuffers', () => {
   })
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-  async function fetchWith(respond: Handler, method = 'GET') {
+  async function fetchWith(respond: Handler, method = 'GET', headers: Record<string, string> = {}) {
     handler = respond
-    const response = await fetch(base, { method })
+    const response = await fetch(base, { method, headers })
     return { response, body: Buffer.from(await response.arrayBuffer()) }
   }
 
@@ -108,7 +115,105 @@ describe('endWithBuffers', () => {
     expect(body.length).toBe(0)
   })
 
-  it('patches ServerResponse itself', () => {
-    expect(ServerResponse.prototype.end.toString()).toContain('encode(chunk)')
+  // Next ends a cached page like this (send-payload.ts) when generateEtags is off.
+  const sendPage = (text: string) => (res: ServerResponse) => {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8')
+    res.setHeader('Content-Length', Buffer.byteLength(text))
+    res.end(text)
+  }
+
+  it('gives a 200 to a GET a strong ETag of its bytes, the same on every request', async () => {
+    const first = (await fetchWith(sendPage(page))).response.headers.get('etag')
+    expect(first).toMatch(/^"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/)
+    expect((await fetchWith(sendPage(page))).response.headers.get('etag')).toBe(first)
+    const other = (await fetchWith(sendPage(`${page}!`))).response.headers.get('etag')
+    expect(other).not.toBe(first)
+    // Short bodies are hashed on each request, with the same kind of tag.
+    const short = (await fetchWith(sendPage('<p>short ’</p>'))).response.headers.get('etag')
+    expect(short).toMatch(/^"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/)
+  })
+
+  it('answers a matching If-None-Match with a 304 and no body', async () => {
+    const etag = (await fetchWith(sendPage(page))).response.headers.get('etag') ?? ''
+    for (const condition of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      // Fetch would add `Cache-Control: no-cache` to a conditional request; a browser's reload
+      // sends max-age=0.
+      const { response, body } = await fetchWith(sendPage(page), 'GET', {
+        'If-None-Match': condition,
+        'Cache-Control': 'max-age=0',
+      })
+      expect(response.status, condition).toBe(304)
+      expect(response.headers.get('etag')).toBe(etag)
+      expect(response.headers.get('content-type')).toBeNull()
+      expect(body.length).toBe(0)
+    }
+  })
+
+  it('sends the page when the tag does not match or the client asks for no-cache', async () => {
+    const etag = (await fetchWith(sendPage(page))).response.headers.get('etag') ?? ''
+    const stale = await fetchWith(sendPage(`${page}!`), 'GET', {
+      'If-None-Match': etag,
+      'Cache-Control': 'max-age=0',
+    })
+    expect(stale.response.status).toBe(200)
+    expect(stale.body.toString('utf8')).toBe(`${page}!`)
+    const forced = await fetchWith(sendPage(page), 'GET', {
+      'If-None-Match': etag,
+      'Cache-Control': 'no-cache',
+    })
+    expect(forced.response.status).toBe(200)
+    expect(forced.body.equals(Buffer.from(page, 'utf8'))).toBe(true)
+  })
+
+  it('tags only 200s to GET that have no ETag of their own', async () => {
+    const notFound = await fetchWith((res) => {
+      res.statusCode = 404
+      res.end(page)
+    })
+    expect(notFound.response.headers.get('etag')).toBeNull()
+    const posted = await fetchWith(sendPage(page), 'POST')
+    expect(posted.response.headers.get('etag')).toBeNull()
+    const own = await fetchWith((res) => {
+      res.setHeader('ETag', '"mine"')
+      res.end(page)
+    })
+    expect(own.response.headers.get('etag')).toBe('"mine"')
+    const bytes = await fetchWith((res) => res.end(Buffer.from(page)))
+    expect(bytes.response.headers.get('etag')).toBeNull()
+  })
+
+  it("works under Next's compression middleware, which replaces end on the response", async () => {
+    const compress = compression()
+    const compressed = (res: ServerResponse) => {
+      compress(res.req, res, () => {})
+      sendPage(page)(res)
+    }
+    const gzip = { 'Accept-Encoding': 'gzip' }
+    const { response, body } = await fetchWith(compressed, 'GET', gzip)
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect(body.equals(Buffer.from(page, 'utf8'))).toBe(true) // fetch has gunzipped it
+    const etag = response.headers.get('etag') ?? ''
+    expect(etag).toBe((await fetchWith(sendPage(page))).response.headers.get('etag'))
+    const revalidated = await fetchWith(compressed, 'GET', {
+      ...gzip,
+      'If-None-Match': etag,
+      'Cache-Control': 'max-age=0',
+    })
+    expect(revalidated.response.status).toBe(304)
+    expect(revalidated.body.length).toBe(0)
+    // Short bodies go through compression untouched but tagged.
+    const short = await fetchWith((res) => {
+      compress(res.req, res, () => {})
+      sendPage('<p>short ’</p>')(res)
+    })
+    expect(short.body.toString('utf8')).toBe('<p>short ’</p>')
+    expect(short.response.headers.get('etag')).toMatch(/^"/)
+  })
+
+  it('patches ServerResponse itself, once', () => {
+    const end = Object.getOwnPropertyDescriptor(ServerResponse.prototype, 'end')
+    expect(end?.get).toBeTypeOf('function')
+    endWithBuffers()
+    expect(Object.getOwnPropertyDescriptor(ServerResponse.prototype, 'end')).toEqual(end)
   })
 })
