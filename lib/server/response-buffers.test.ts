@@ -1,8 +1,9 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http'
+import { createServer, request, ServerResponse, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEncoder, endWithBuffers, MIN_CHARS } from './response-buffers'
+import { endWithBuffers, MIN_CHARS, PageEncoder } from './response-buffers'
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
 // The compression middleware `next start` puts in front of every response.
@@ -13,43 +14,57 @@ const compression = createRequire(import.meta.url)('next/dist/compiled/compressi
 // A long page with characters past U+00FF, like any headline with a curly apostrophe.
 const page = `<p>Luke Cage’s set — “Harlem” → ☀ ${'x'.repeat(MIN_CHARS)}</p>`
 
-describe('createEncoder', () => {
+describe('PageEncoder', () => {
   it('returns the UTF-8 bytes', () => {
-    expect(createEncoder()(page).bytes.equals(Buffer.from(page, 'utf8'))).toBe(true)
+    expect(new PageEncoder().encode(page).bytes.equals(Buffer.from(page, 'utf8'))).toBe(true)
   })
 
   it('encodes a string it has seen once', () => {
-    const encode = createEncoder()
-    expect(encode(page)).toBe(encode(page))
+    const encoder = new PageEncoder()
+    expect(encoder.encode(page)).toBe(encoder.encode(page))
   })
 
   it('forgets the least recently used strings past its entry limit', () => {
-    const encode = createEncoder({ maxEntries: 2, maxBytes: 1_000 })
+    const encoder = new PageEncoder({ maxEntries: 2, maxBytes: 1_000 })
     const [a, b, c] = ['a', 'b', 'c'].map((letter) => letter.repeat(100)) as [
       string,
       string,
       string,
     ]
-    const first = { a: encode(a), b: encode(b) }
-    expect(encode(a)).toBe(first.a) // a is now the most recent
-    encode(c) // evicts b
-    expect(encode(a)).toBe(first.a)
-    expect(encode(b)).not.toBe(first.b)
+    const first = { a: encoder.encode(a), b: encoder.encode(b) }
+    expect(encoder.encode(a)).toBe(first.a) // a is now the most recent
+    encoder.encode(c) // evicts b
+    expect(encoder.encode(a)).toBe(first.a)
+    expect(encoder.encode(b)).not.toBe(first.b)
   })
 
   it('forgets the least recently used strings past its byte limit', () => {
-    const encode = createEncoder({ maxEntries: 10, maxBytes: 1_000 })
-    const a = encode('a'.repeat(600))
-    const b = encode('b'.repeat(300))
-    encode('c'.repeat(300)) // 1,200 bytes: evicts a
-    expect(encode('b'.repeat(300))).toBe(b) // found by value, not only by identity
-    expect(encode('a'.repeat(600))).not.toBe(a)
+    const encoder = new PageEncoder({ maxEntries: 10, maxBytes: 1_000 })
+    const a = encoder.encode('a'.repeat(600))
+    const b = encoder.encode('b'.repeat(300))
+    encoder.encode('c'.repeat(300)) // 1,200 bytes: evicts a
+    expect(encoder.encode('b'.repeat(300))).toBe(b) // found by value, not only by identity
+    expect(encoder.encode('a'.repeat(600))).not.toBe(a)
   })
 
   it('does not keep a body larger than the byte limit', () => {
-    const encode = createEncoder({ maxEntries: 2, maxBytes: 10 })
+    const encoder = new PageEncoder({ maxEntries: 2, maxBytes: 10 })
     const text = 'y'.repeat(11)
-    expect(encode(text)).not.toBe(encode(text))
+    expect(encoder.encode(text)).not.toBe(encoder.encode(text))
+  })
+
+  it('gzips an entry once, and counts the gzip against the byte limit', () => {
+    const encoder = new PageEncoder({ maxEntries: 10, maxBytes: 1_000 })
+    const noisy = (seed: number) =>
+      Array.from({ length: 450 }, (_, i) => String.fromCharCode(33 + ((i * seed) % 90))).join('')
+    const a = encoder.encode(noisy(7))
+    const gzip = encoder.gzip(a)
+    expect(gunzipSync(gzip).equals(a.bytes)).toBe(true)
+    expect(encoder.gzip(a)).toBe(gzip)
+    // 450 bytes and a gzip of about as much, then 450 more bytes: over 1,000, a goes.
+    expect(a.bytes.length + gzip.length).toBeGreaterThan(550)
+    encoder.encode(noisy(11))
+    expect(encoder.encode(noisy(7))).not.toBe(a)
   })
 })
 
@@ -183,7 +198,6 @@ describe('endWithBuffers', () => {
   })
 
   it("works under Next's compression middleware, which replaces end on the response", async () => {
-    const compress = compression()
     const compressed = (res: ServerResponse) => {
       compress(res.req, res, () => {})
       sendPage(page)(res)
@@ -208,6 +222,73 @@ describe('endWithBuffers', () => {
     })
     expect(short.body.toString('utf8')).toBe('<p>short ’</p>')
     expect(short.response.headers.get('etag')).toMatch(/^"/)
+  })
+
+  /** The raw answer: fetch would decode gzip and send an Accept-Encoding of its own. */
+  function rawWith(respond: Handler, headers: Record<string, string> = {}) {
+    handler = respond
+    return new Promise<{ headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
+      const req = request(base, { headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+  const compress = compression()
+  const throughCompression =
+    (text: string, headers: Record<string, string> = {}) =>
+    (res: ServerResponse) => {
+      compress(res.req, res, () => {})
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.setHeader('Content-Length', Buffer.byteLength(text))
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+      res.end(text)
+    }
+
+  it("sends a page gzipped once where Next's compression would gzip it", async () => {
+    const browser = { 'Accept-Encoding': 'gzip, deflate, br' }
+    const first = await rawWith(throughCompression(page), browser)
+    const second = await rawWith(throughCompression(page), browser)
+    for (const answer of [first, second]) {
+      expect(answer.headers['content-encoding']).toBe('gzip')
+      expect(answer.headers['content-length']).toBe(String(answer.body.length))
+      expect(answer.headers.vary).toMatch(/Accept-Encoding/i)
+      expect(gunzipSync(answer.body).toString('utf8')).toBe(page)
+    }
+    // The same bytes both times: zlib's default level, as the middleware uses, made once.
+    expect(second.body.equals(first.body)).toBe(true)
+    expect(first.body.equals(gzipSync(Buffer.from(page, 'utf8')))).toBe(true)
+  })
+
+  it.each([
+    ['a client without gzip', {}, {}, undefined],
+    ['deflate only (the middleware deflates)', { 'Accept-Encoding': 'deflate' }, {}, 'deflate'],
+    ['gzip refused', { 'Accept-Encoding': 'gzip;q=0, deflate' }, {}, 'deflate'],
+    [
+      'Cache-Control: no-transform',
+      { 'Accept-Encoding': 'gzip' },
+      { 'Cache-Control': 'public, no-transform' },
+      undefined,
+    ],
+    [
+      'an incompressible type',
+      { 'Accept-Encoding': 'gzip' },
+      { 'Content-Type': 'image/webp' },
+      undefined,
+    ],
+  ])('leaves the choice to the middleware: %s', async (_name, request, response, expected) => {
+    const answer = await rawWith(throughCompression(page, response), request)
+    expect(answer.headers['content-encoding']).toBe(expected)
+    if (expected === undefined) expect(answer.body.toString('utf8')).toBe(page)
+  })
+
+  it('does not gzip when Next does not compress (no middleware)', async () => {
+    const answer = await rawWith(sendPage(page), { 'Accept-Encoding': 'gzip' })
+    expect(answer.headers['content-encoding']).toBeUndefined()
+    expect(answer.body.toString('utf8')).toBe(page)
   })
 
   it('patches ServerResponse itself, once', () => {
