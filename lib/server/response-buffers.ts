@@ -29,9 +29,6 @@ const DEFAULT_LIMITS: EncoderLimits = { maxEntries: 256, maxBytes: 64 * 2 ** 20 
  */
 export class PageEncoder {
   private readonly cache = new Map<string, Encoded>()
-  /** The entries in `cache`: one evicted while a response still holds it is no longer counted. */
-  private readonly held = new WeakSet<Encoded>()
-  private bytes = 0
 
   constructor(private readonly limits: EncoderLimits = DEFAULT_LIMITS) {}
 
@@ -47,8 +44,7 @@ export class PageEncoder {
     const entry: Encoded = { bytes, etag: entityTag(bytes) }
     if (bytes.length > this.limits.maxBytes) return entry
     this.cache.set(text, entry)
-    this.held.add(entry)
-    this.grow(bytes.length)
+    this.evict()
     return entry
   }
 
@@ -56,18 +52,23 @@ export class PageEncoder {
   gzip(entry: Encoded): Buffer {
     if (!entry.gzip) {
       entry.gzip = gzipSync(entry.bytes)
-      if (this.held.has(entry)) this.grow(entry.gzip.length)
+      this.evict()
     }
     return entry.gzip
   }
 
-  private grow(added: number) {
-    this.bytes += added
-    for (const [key, value] of this.cache) {
-      if (this.cache.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break
+  /**
+   * Drops the least recently used entries past the limits. Runs only when something was added
+   * (a page's first answer), so the byte total is summed from the entries, not kept beside them.
+   */
+  private evict() {
+    const size = (entry: Encoded) => entry.bytes.length + (entry.gzip?.length ?? 0)
+    let bytes = 0
+    for (const entry of this.cache.values()) bytes += size(entry)
+    for (const [key, entry] of this.cache) {
+      if (this.cache.size <= this.limits.maxEntries && bytes <= this.limits.maxBytes) break
       this.cache.delete(key)
-      this.held.delete(value)
-      this.bytes -= value.bytes.length + (value.gzip?.length ?? 0)
+      bytes -= size(entry)
     }
   }
 }
