@@ -1,8 +1,9 @@
-import { createServer, request, ServerResponse, type IncomingMessage } from 'node:http'
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawGet } from './raw-get'
 import { endWithBuffers, MIN_CHARS, PageEncoder } from './response-buffers'
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
@@ -224,18 +225,9 @@ describe('endWithBuffers', () => {
     expect(short.response.headers.get('etag')).toMatch(/^"/)
   })
 
-  /** The raw answer: fetch would decode gzip and send an Accept-Encoding of its own. */
   function rawWith(respond: Handler, headers: Record<string, string> = {}) {
     handler = respond
-    return new Promise<{ headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
-      const req = request(base, { headers }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
-      })
-      req.on('error', reject)
-      req.end()
-    })
+    return rawGet(base, headers)
   }
   const compress = compression()
   const throughCompression =

@@ -5,15 +5,16 @@
  * installed (.ci/run installs it).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, request, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawGet } from '../../lib/server/raw-get'
 import { preparePrefix, renderFrontConfig, startNginx } from './front'
 import { freePort } from './ports'
-import { stop, type Managed } from './processes'
+import { stop, waitForHttp, type Managed } from './processes'
 import { which } from './tools'
 
 const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem.</p>'.repeat(200)}</body></html>`
@@ -52,15 +53,7 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     })
     nginx = await startNginx('nginx (front test)', prefix, preparePrefix(prefix, conf))
     base = `http://127.0.0.1:${port}`
-    for (let tries = 0; ; tries++) {
-      try {
-        await fetch(`${base}/_ready`)
-        break
-      } catch (error) {
-        if (tries > 50) throw error
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-    }
+    await waitForHttp(`${base}/_ready`, nginx)
   })
 
   afterAll(async () => {
@@ -69,30 +62,11 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     if (prefix) rmSync(prefix, { recursive: true, force: true })
   })
 
-  /** The raw answer (fetch would decode gzip and add an Accept-Encoding of its own). */
-  function get(pathname: string, acceptEncoding?: string) {
-    return new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
-      (resolve, reject) => {
-        const req = request(
-          `${base}${pathname}`,
-          { headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } },
-          (res) => {
-            const chunks: Buffer[] = []
-            res.on('data', (chunk: Buffer) => chunks.push(chunk))
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                body: Buffer.concat(chunks),
-              }),
-            )
-          },
-        )
-        req.on('error', reject)
-        req.end()
-      },
+  const get = (pathname: string, acceptEncoding?: string) =>
+    rawGet(
+      `${base}${pathname}`,
+      acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding },
     )
-  }
 
   it('keeps the gzip a browser gets in the cache: Next.js compresses a page once', async () => {
     const browser = 'gzip, deflate, br, zstd'
