@@ -30,7 +30,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // ETags (and their 304s) are set by lib/server/response-buffers.ts, which hashes each cached
-  // page once. Next's own would hash the whole page on every request: 0.6x the req/s (#7 notes).
+  // page once. Next's own would hash the whole page on every request: 0.83 against 0.70 ms of
+  // server CPU per article request (medians of six runs, #7 notes).
   generateEtags: false,
   reactStrictMode: true,
   images: {
