@@ -63,9 +63,10 @@ export default async function HomePage() {
           key={category.slug}
           title={category.name}
           stories={publishedArticles(library, { category: category.slug })
-            .slice(0, 4)
+            .slice(0, 5)
             .map((article) => toTeaser(library, article))}
           timeZone={timeZone}
+          variant="section"
           more={{ href: category.url, label: `More in ${category.name}` }}
         />
       ))}

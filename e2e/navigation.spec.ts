@@ -36,6 +36,36 @@ test('a reader goes from home to a section, a story and its author, whose page l
   ).toHaveAttribute('href', story.url)
 })
 
+test('the home page gives each section a front: its newest story with a photo, then four headlines', async ({
+  page,
+}) => {
+  await page.goto('/')
+  for (const category of categories) {
+    await test.step(category.name, async () => {
+      const expected = publishedArticles((article) => article.category === category.slug).slice(
+        0,
+        5,
+      )
+      const front = page.getByRole('region', { name: category.name, exact: true })
+      if (expected.length === 0) {
+        await expect(front).toHaveCount(0)
+        return
+      }
+      const headlines = front.getByRole('article').getByRole('heading').getByRole('link')
+      expect(
+        await headlines.evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ).toEqual(expected.map((article) => article.url))
+      // One photo: the first story's. The others are headlines, so the home page stays light.
+      await expect(front.locator('img')).toHaveCount(1)
+      await expect(front.getByRole('article').first().locator('img')).toHaveCount(1)
+      await expect(front.getByRole('link', { name: `More in ${category.name}` })).toHaveAttribute(
+        'href',
+        category.url,
+      )
+    })
+  }
+})
+
 test(`category hubs list their published stories, newest first, ${STORIES_PER_PAGE} a page`, async ({
   page,
   request,

@@ -6,12 +6,18 @@ import type { StoryTeaser } from '@/lib/teasers'
 interface Props {
   story: StoryTeaser
   timeZone: string
-  variant?: 'lead' | 'standard' | 'compact'
+  /**
+   * lead: the big photo card; standard: photo, headline, dek and byline; compact: headline and a
+   * thumbnail; headline: the headline and date only, for lists under a section's first story.
+   */
+  variant?: 'lead' | 'standard' | 'compact' | 'headline'
   /** Heading level that fits the list the card sits in. */
   as?: 'h2' | 'h3'
   /** A short line above the headline, e.g. a related story's reason. */
   kicker?: string
   lead?: boolean
+  /** The photo's rendered width at each breakpoint, where the card is not in a row of four. */
+  sizes?: string
 }
 
 export function StoryCard({
@@ -21,8 +27,21 @@ export function StoryCard({
   as: Heading = 'h3',
   kicker,
   lead,
+  sizes,
 }: Props) {
   const date = <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, timeZone)}</time>
+  if (variant === 'headline') {
+    return (
+      <article className="border-t border-line pt-3">
+        <Heading className="leading-snug font-semibold">
+          <Link href={story.url} className="hover:text-accent">
+            {story.title}
+          </Link>
+        </Heading>
+        <p className="mt-1 text-xs text-muted">{date}</p>
+      </article>
+    )
+  }
   if (variant === 'compact') {
     return (
       <article className="flex gap-3 border-t border-line pt-3">
@@ -58,9 +77,10 @@ export function StoryCard({
           alt=""
           lead={lead}
           sizes={
-            isLead
+            sizes ??
+            (isLead
               ? '(min-width: 1152px) 690px, (min-width: 768px) 60vw, 100vw'
-              : '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw'
+              : '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw')
           }
           className="aspect-video w-full rounded-md object-cover"
         />
