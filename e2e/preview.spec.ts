@@ -32,6 +32,10 @@ test.describe('preview with a wrong or missing secret', () => {
       { maxRedirects: 0 },
     )
     expect(response.status()).toBe(400)
+    expect(await response.json()).toMatchObject({
+      error: 'invalid_request',
+      issues: [{ path: 'path' }],
+    })
   })
 })
 

@@ -71,18 +71,20 @@ test.describe('with JavaScript', () => {
 test.describe('bad input', () => {
   test.skip(({ javaScriptEnabled, isMobile }) => !javaScriptEnabled || isMobile, 'HTTP only')
 
-  for (const [what, query] of [
-    ['no q', ''],
-    ['an empty q', '?q='],
-    ['a blank q', '?q=%20%20'],
-    ['a q of 201 characters', `?q=${'a'.repeat(201)}`],
-    ['page 0', '?q=luke&page=0'],
-    ['a page that is not a number', '?q=luke&page=two'],
-  ]) {
+  for (const [what, query, field] of [
+    ['no q', '', 'q'],
+    ['an empty q', '?q=', 'q'],
+    ['a blank q', '?q=%20%20', 'q'],
+    ['a q of 201 characters', `?q=${'a'.repeat(201)}`, 'q'],
+    ['page 0', '?q=luke&page=0', 'page'],
+    ['a page that is not a number', '?q=luke&page=two', 'page'],
+  ] as const) {
     test(`/api/search with ${what} answers 400 with the reason`, async ({ request }) => {
       const response = await request.get(`/api/search${query}`)
       expect(response.status()).toBe(400)
-      expect((await response.json()).error).toMatch(/q |page /)
+      const body = (await response.json()) as { error: string; issues: { path: string }[] }
+      expect(body.error).toBe('invalid_request')
+      expect(body.issues.map((issue) => issue.path)).toEqual([field])
     })
   }
 

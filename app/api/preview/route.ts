@@ -1,5 +1,6 @@
 import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { badRequest } from '@/lib/api/bad-request'
 import { readEnv } from '@/lib/env'
 import { previewQuery } from '@/lib/preview'
 import { secretMatches } from '@/lib/secrets'
@@ -17,12 +18,7 @@ export async function GET(request: Request) {
   if (!secretMatches(query.data?.secret ?? params.secret, readEnv().PREVIEW_SECRET)) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: NO_STORE })
   }
-  if (!query.success) {
-    return Response.json(
-      { error: query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
-      { status: 400, headers: NO_STORE },
-    )
-  }
+  if (!query.success) return badRequest(query.error, NO_STORE)
   ;(await draftMode()).enable()
   redirect(query.data.path)
 }

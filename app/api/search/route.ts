@@ -1,3 +1,4 @@
+import { badRequest } from '@/lib/api/bad-request'
 import { getLibrary } from '@/lib/content'
 import { parseSearchParams } from '@/lib/search/query'
 import { searchLibrary } from '@/lib/search/search'
@@ -8,12 +9,7 @@ import { searchLibrary } from '@/lib/search/search'
  */
 export async function GET(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams)
-  if (!parsed.success) {
-    return Response.json(
-      { error: parsed.error.issues.map((issue) => issue.message).join('; ') },
-      { status: 400, headers: { 'Cache-Control': 'no-store' } },
-    )
-  }
+  if (!parsed.success) return badRequest(parsed.error)
   const library = await getLibrary()
   return Response.json(await searchLibrary(library, parsed.data.q, parsed.data.page), {
     headers: { 'Cache-Control': 'public, s-maxage=60, stale-while-revalidate=300' },

@@ -1,3 +1,4 @@
+import { badRequest } from '@/lib/api/bad-request'
 import { getLibrary } from '@/lib/content'
 import { storyPayload, storyRequestSchema } from '@/lib/story-payload'
 
@@ -11,18 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     slug: (await params).slug,
     exclude: url.searchParams.get('exclude') ?? undefined,
   })
-  if (!parsed.success) {
-    return Response.json(
-      {
-        error: 'invalid_request',
-        issues: parsed.error.issues.map((issue) => ({
-          path: issue.path.join('.'),
-          message: issue.message,
-        })),
-      },
-      { status: 400 },
-    )
-  }
+  if (!parsed.success) return badRequest(parsed.error)
   const library = await getLibrary()
   const payload = storyPayload(library, parsed.data.slug, parsed.data.exclude)
   if (!payload) {
