@@ -267,6 +267,25 @@ test.describe('the viewer island', () => {
     test.skip(!withJs(testInfo.project.name), 'the island needs JavaScript')
   })
 
+  test('a deep link leaves the page at its top and brings the current thumbnail into the strip', async ({
+    page,
+  }) => {
+    const view = viewer(page)
+    await page.goto(photoUrl(COUNT))
+    await waitForViewer(page, COUNT)
+    const strip = view.section.getByRole('list', { name: 'All photos' })
+    // The strip scrolls sideways to the photo; the page itself stays where the reader arrived,
+    // with the title and the photo in view (scrollIntoView used to pull it down to the strip).
+    await expect.poll(() => strip.evaluate((list) => list.scrollLeft)).toBeGreaterThan(0)
+    const thumb = await view.thumbnail(COUNT).boundingBox()
+    const box = await strip.boundingBox()
+    if (!thumb || !box) throw new Error('the strip and its last thumbnail should be laid out')
+    expect(thumb.x).toBeGreaterThanOrEqual(box.x - 1)
+    expect(thumb.x + thumb.width).toBeLessThanOrEqual(box.x + box.width + 1)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport()
+  })
+
   test('arrow keys move between photos; the address, title and live region follow; Back leaves', async ({
     page,
   }, testInfo) => {

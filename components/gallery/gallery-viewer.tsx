@@ -84,13 +84,19 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
       const { props } = getImageProps({ ...neighbour, sizes: PHOTO_SIZES })
       preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes })
     }
-    const current = thumbs.current?.children[index]
-    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-    current?.scrollIntoView({
-      block: 'nearest',
-      inline: 'center',
-      behavior: reduceMotion ? 'auto' : 'smooth',
-    })
+    // Centre the current thumbnail by scrolling the strip alone: scrollIntoView would also scroll
+    // the page to the strip, so a reader opening photo 3 landed below the photo and its title.
+    const strip = thumbs.current
+    const current = strip?.children[index]
+    if (strip && current) {
+      const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+      const box = current.getBoundingClientRect()
+      const offset = box.left - strip.getBoundingClientRect().left
+      strip.scrollTo({
+        left: strip.scrollLeft + offset - (strip.clientWidth - box.width) / 2,
+        behavior: reduceMotion ? 'auto' : 'smooth',
+      })
+    }
   }, [index, slides])
 
   /** Plain clicks on photo links are handled in place; other clicks open links as usual. */
