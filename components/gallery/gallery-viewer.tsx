@@ -38,6 +38,7 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
   const dialog = useRef<HTMLDialogElement>(null)
   const swipeStart = useRef<{ x: number; y: number } | null>(null)
   const thumbs = useRef<HTMLUListElement>(null)
+  const stripPlaced = useRef(false)
   const indexRef = useRef(index)
   const count = slides.length
   const slide = slides[index] ?? slides[0]
@@ -89,12 +90,15 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
     const strip = thumbs.current
     const current = strip?.children[index]
     if (strip && current) {
-      const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+      // On arrival the strip is placed at once; later moves glide unless motion is reduced.
+      const glide =
+        stripPlaced.current && !window.matchMedia('(prefers-reduced-motion: reduce)').matches
+      stripPlaced.current = true
       const box = current.getBoundingClientRect()
       const offset = box.left - strip.getBoundingClientRect().left
       strip.scrollTo({
         left: strip.scrollLeft + offset - (strip.clientWidth - box.width) / 2,
-        behavior: reduceMotion ? 'auto' : 'smooth',
+        behavior: glide ? 'smooth' : 'instant',
       })
     }
   }, [index, slides])
