@@ -30,30 +30,27 @@ export function StoryCard({
   sizes,
 }: Props) {
   const date = <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, timeZone)}</time>
-  if (variant === 'headline') {
-    return (
-      <article className="border-t border-line pt-3">
+  if (variant === 'compact' || variant === 'headline') {
+    const compact = variant === 'compact'
+    const text = (
+      <>
+        {compact && (
+          <p className="mb-1 text-xs font-bold text-accent uppercase">
+            {kicker ?? story.category.name}
+          </p>
+        )}
         <Heading className="leading-snug font-semibold">
           <Link href={story.url} className="hover:text-accent">
             {story.title}
           </Link>
         </Heading>
         <p className="mt-1 text-xs text-muted">{date}</p>
-      </article>
+      </>
     )
-  }
-  if (variant === 'compact') {
+    if (!compact) return <article className="border-t border-line pt-3">{text}</article>
     return (
       <article className="flex gap-3 border-t border-line pt-3">
-        <div className="min-w-0 flex-1">
-          <p className="text-xs font-bold text-accent uppercase">{kicker ?? story.category.name}</p>
-          <Heading className="mt-1 leading-snug font-semibold">
-            <Link href={story.url} className="hover:text-accent">
-              {story.title}
-            </Link>
-          </Heading>
-          <p className="mt-1 text-xs text-muted">{date}</p>
-        </div>
+        <div className="min-w-0 flex-1">{text}</div>
         <ContentImage
           image={story.hero}
           alt=""
