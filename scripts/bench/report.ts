@@ -245,13 +245,22 @@ export function budgets(results: Results): Budget[] {
       `${int(story.next.rps)} vs ${int(results.bareRef.rps)} req/s = ${ratio.toFixed(2)}x, ` +
       `p99 ${fixed(story.next.p99Ms, 1)} ms, ${story.next.errors} errors`,
   })
-  const share = story.front.rps / results.staticRef.rps
+  // The front must hold on every page, not only the article: the home page is the heaviest.
+  const fronts = pages.map((page) => {
+    const share = page.front.rps / results.staticRef.rps
+    const pass = share >= 0.6 && page.front.p99Ms <= 25 && page.front.errors === 0
+    const detail =
+      `${page.key} ${int(page.front.rps)} req/s = ${(100 * share).toFixed(0)} %, ` +
+      `p99 ${fixed(page.front.p99Ms, 1)} ms, ${page.front.errors} errors${pass ? '' : ' (miss)'}`
+    return { pass, detail }
+  })
   list.push({
-    name: 'nginx front, article: >= 60 % of nginx-static req/s, p99 <= 25 ms, 0 errors',
-    pass: share >= 0.6 && story.front.p99Ms <= 25 && story.front.errors === 0,
-    detail:
-      `${int(story.front.rps)} vs ${int(results.staticRef.rps)} req/s = ${(100 * share).toFixed(0)} %, ` +
-      `p99 ${fixed(story.front.p99Ms, 1)} ms, ${story.front.errors} errors`,
+    name: 'nginx front, every page: >= 60 % of nginx-static req/s, p99 <= 25 ms, 0 errors',
+    pass: fronts.every((front) => front.pass),
+    detail: [
+      ...fronts.map((front) => front.detail),
+      `(nginx static ${int(results.staticRef.rps)} req/s)`,
+    ].join('; '),
   })
   return list
 }

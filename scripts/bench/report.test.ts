@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { budgets, type PageKey, type PageResult, type Results } from './report'
+import type { LoadSummary } from './wrk'
+
+function load(rps: number, p99Ms = 7, errors = 0): LoadSummary {
+  return { rps, p50Ms: 2, p99Ms, errors, errorDetail: '', runs: [] }
+}
+
+function page(key: PageKey, front: LoadSummary): PageResult {
+  return {
+    key,
+    label: key,
+    path: `/${key}`,
+    htmlBytes: 88_500,
+    jsGzipBytes: 145_600,
+    scripts: 8,
+    next: load(1_300, 800),
+    front,
+    frontCache: 'HIT',
+  }
+}
+
+/** A run without Lighthouse: what the load budgets see. */
+function results(fronts: Record<PageKey, LoadSummary>): Results {
+  return {
+    startedAt: '2026-11-24T08:04:38.420Z',
+    finishedAt: '2026-11-24T08:19:44.075Z',
+    command: 'npm run bench',
+    settings: {
+      durationS: 10,
+      runs: 5,
+      connections: 64,
+      threads: 2,
+      warmupS: 2,
+      lighthouseRuns: 0,
+      gzip: false,
+    },
+    machine: { cpus: 2, loadBefore: [1, 1, 1], loadAfter: [2, 2, 2], versions: {} },
+    target: 'http://127.0.0.1:3400',
+    contentDir: 'content',
+    pages: (Object.keys(fronts) as PageKey[]).map((key) => page(key, fronts[key])),
+    articleTextBytes: 3_600,
+    staticRef: { ...load(20_000, 6), htmlBytes: 88_500 },
+    bareRef: {
+      ...load(1_400, 1_500),
+      htmlBytes: 88_600,
+      jsGzipBytes: 134_600,
+      version: '16',
+      builds: 1,
+    },
+  }
+}
+
+const frontBudget = (run: Results) => {
+  const budget = budgets(run).find((entry) => entry.name.startsWith('nginx front'))
+  if (!budget) throw new Error('no nginx front budget')
+  return budget
+}
+
+describe('the nginx front budget', () => {
+  it('passes when every page is at 60 % of static or more, under 25 ms p99, without errors', () => {
+    const budget = frontBudget(
+      results({
+        home: load(12_000),
+        article: load(20_000),
+        gallery: load(26_000),
+        hub: load(23_000),
+      }),
+    )
+    expect(budget.pass).toBe(true)
+    expect(budget.detail).toContain('home 12,000 req/s = 60 %')
+    expect(budget.detail).not.toContain('(miss)')
+  })
+
+  it('fails on any one page, and names it, even when the article passes', () => {
+    const budget = frontBudget(
+      results({
+        home: load(11_200),
+        article: load(20_000),
+        gallery: load(26_000),
+        hub: load(23_000),
+      }),
+    )
+    expect(budget.pass).toBe(false)
+    expect(budget.detail).toContain('home 11,200 req/s = 56 %, p99 7.0 ms, 0 errors (miss)')
+    expect(budget.detail).toMatch(/article 20,000 req\/s = 100 %, p99 7\.0 ms, 0 errors;/)
+  })
+
+  it('fails on a slow tail or an error', () => {
+    const slow = results({
+      home: load(18_000),
+      article: load(20_000),
+      gallery: load(26_000, 30),
+      hub: load(23_000),
+    })
+    expect(frontBudget(slow).pass).toBe(false)
+    const errors = results({
+      home: load(18_000),
+      article: load(20_000, 7, 1),
+      gallery: load(26_000),
+      hub: load(23_000),
+    })
+    expect(frontBudget(errors).pass).toBe(false)
+  })
+})
