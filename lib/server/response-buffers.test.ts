@@ -132,11 +132,22 @@ describe('endWithBuffers', () => {
   })
 
   // Next ends a cached page like this (send-payload.ts) when generateEtags is off.
-  const sendPage = (text: string) => (res: ServerResponse) => {
-    res.setHeader('Content-Type', 'text/html; charset=utf-8')
-    res.setHeader('Content-Length', Buffer.byteLength(text))
-    res.end(text)
-  }
+  const sendPage =
+    (text: string, headers: Record<string, string> = {}) =>
+    (res: ServerResponse) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.setHeader('Content-Length', Buffer.byteLength(text))
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+      res.end(text)
+    }
+  const compress = compression()
+  /** The page as `next start` sends it: through the compression middleware. */
+  const throughCompression =
+    (text: string, headers: Record<string, string> = {}) =>
+    (res: ServerResponse) => {
+      compress(res.req, res, () => {})
+      sendPage(text, headers)(res)
+    }
 
   it('gives a 200 to a GET a strong ETag of its bytes, the same on every request', async () => {
     const first = (await fetchWith(sendPage(page))).response.headers.get('etag')
@@ -199,10 +210,7 @@ describe('endWithBuffers', () => {
   })
 
   it("works under Next's compression middleware, which replaces end on the response", async () => {
-    const compressed = (res: ServerResponse) => {
-      compress(res.req, res, () => {})
-      sendPage(page)(res)
-    }
+    const compressed = throughCompression(page)
     const gzip = { 'Accept-Encoding': 'gzip' }
     const { response, body } = await fetchWith(compressed, 'GET', gzip)
     expect(response.headers.get('content-encoding')).toBe('gzip')
@@ -217,10 +225,7 @@ describe('endWithBuffers', () => {
     expect(revalidated.response.status).toBe(304)
     expect(revalidated.body.length).toBe(0)
     // Short bodies go through compression untouched but tagged.
-    const short = await fetchWith((res) => {
-      compress(res.req, res, () => {})
-      sendPage('<p>short ’</p>')(res)
-    })
+    const short = await fetchWith(throughCompression('<p>short ’</p>'))
     expect(short.body.toString('utf8')).toBe('<p>short ’</p>')
     expect(short.response.headers.get('etag')).toMatch(/^"/)
   })
@@ -229,17 +234,6 @@ describe('endWithBuffers', () => {
     handler = respond
     return rawGet(base, headers)
   }
-  const compress = compression()
-  const throughCompression =
-    (text: string, headers: Record<string, string> = {}) =>
-    (res: ServerResponse) => {
-      compress(res.req, res, () => {})
-      res.setHeader('Content-Type', 'text/html; charset=utf-8')
-      res.setHeader('Content-Length', Buffer.byteLength(text))
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-      res.end(text)
-    }
-
   it("sends a page gzipped once where Next's compression would gzip it", async () => {
     const browser = { 'Accept-Encoding': 'gzip, deflate, br' }
     const first = await rawWith(throughCompression(page), browser)
