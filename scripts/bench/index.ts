@@ -31,6 +31,8 @@ import { STATIC_FILE, startStaticNginx } from './static-nginx'
 import { loadOnce, summarise, wrkBinary, type LoadRun, type LoadSettings } from './wrk'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
+/** How long the held runs keep each connection's first request back (wrk-held.lua). */
+const HOLD_MS = 1000
 const began = Date.now()
 
 function log(message: string): void {
@@ -220,7 +222,8 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
     threads: options.threads,
     gzip: options.gzip,
   }
-  const targets = [
+  const articleUrl = `${base}${pages.find((page) => page.key === 'article')!.path}`
+  const targets: { id: string; label: string; url: string; holdMs?: number }[] = [
     { id: 'static', label: 'nginx static', url: staticUrl },
     { id: 'bare', label: 'bare Next', url: bareUrl },
     ...pages.map((page) => ({
@@ -233,12 +236,18 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
       label: `front ${page.key}`,
       url: `${frontBase}${page.path}`,
     })),
+    // The same two Node servers with every connection accepted before the load starts: their
+    // p99 without the connection set-up that the plain runs include (wrk-held.lua).
+    { id: 'held:bare', label: 'bare held', url: bareUrl, holdMs: HOLD_MS },
+    { id: 'held:article', label: 'article held', url: articleUrl, holdMs: HOLD_MS },
   ]
   for (const target of targets) await fetchPage(target.url)
   const wrkLog = path.join(tmp, 'wrk.log')
   if (options.warmup > 0) {
     log(`warm-up: ${options.warmup} s per target`)
-    for (const target of targets) await loadOnce(target.url, settings, options.warmup, wrkLog)
+    for (const target of targets.filter((candidate) => !candidate.holdMs)) {
+      await loadOnce(target.url, settings, options.warmup, wrkLog)
+    }
   }
   const frontCache = new Map<PageKey, string>()
   for (const page of pages) {
@@ -249,7 +258,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
   const runs = new Map<string, LoadRun[]>(targets.map((target) => [target.id, []]))
   for (let round = 1; round <= options.runs; round++) {
     for (const target of targets) {
-      const result = await loadOnce(target.url, settings, options.duration, wrkLog)
+      const result = await loadOnce(target.url, settings, options.duration, wrkLog, target.holdMs)
       runs.get(target.id)!.push(result)
       log(
         `run ${round}/${options.runs} ${target.label.padEnd(13)} ${Math.round(result.rps)
@@ -302,6 +311,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
     })),
     articleTextBytes: text.bytes,
     staticRef: { ...summary('static'), htmlBytes: Buffer.byteLength(articleHtml) },
+    held: { holdMs: HOLD_MS, article: summary('held:article'), bare: summary('held:bare') },
     bareRef: {
       ...summary('bare'),
       htmlBytes: Buffer.byteLength(bareHtml),

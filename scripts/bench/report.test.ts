@@ -51,15 +51,19 @@ function results(fronts: Record<PageKey, LoadSummary>): Results {
   }
 }
 
-/** The front budget of a run whose pages all pass, except those given. */
-function frontBudget(changed: Partial<Record<PageKey, LoadSummary>> = {}) {
-  const fronts = {
+/** Front loads that pass the front budget on every page (static: 20,000 req/s). */
+function passingFronts(): Record<PageKey, LoadSummary> {
+  return {
     home: load(12_000),
     article: load(20_000),
     gallery: load(26_000),
     hub: load(23_000),
-    ...changed,
   }
+}
+
+/** The front budget of a run whose pages all pass, except those given. */
+function frontBudget(changed: Partial<Record<PageKey, LoadSummary>> = {}) {
+  const fronts = { ...passingFronts(), ...changed }
   const budget = budgets(results(fronts)).find((entry) => entry.name.startsWith('nginx front'))
   if (!budget) throw new Error('no nginx front budget')
   return budget
@@ -83,5 +87,38 @@ describe('the nginx front budget', () => {
   it('fails on a slow tail or an error', () => {
     expect(frontBudget({ gallery: load(26_000, 30) }).pass).toBe(false)
     expect(frontBudget({ article: load(20_000, 7, 1) }).pass).toBe(false)
+  })
+})
+
+/** The next start budget of a run with the given article load, bare Next at 1,000 req/s. */
+function nextBudget(article: LoadSummary, held?: Results['held']) {
+  const run = results(passingFronts())
+  run.pages.find((entry) => entry.key === 'article')!.next = article
+  run.bareRef = { ...run.bareRef, ...load(1_000, 1_500) }
+  run.held = held
+  const budget = budgets(run).find((entry) => entry.name.startsWith('next start'))
+  if (!budget) throw new Error('no next start budget')
+  return budget
+}
+
+describe('the next start budget', () => {
+  it('passes at 1.5x bare Next with p99 under 500 ms and no errors', () => {
+    const budget = nextBudget(load(1_500, 450))
+    expect(budget.pass).toBe(true)
+    expect(budget.detail).toBe('1,500 vs 1,000 req/s = 1.50x, p99 450.0 ms, 0 errors')
+  })
+
+  it('shows the p99 with connections held beside the plain one, and judges the plain one', () => {
+    const held = { holdMs: 1000, article: load(0, 84), bare: load(0, 81) }
+    const budget = nextBudget(load(1_600, 884), held)
+    expect(budget.pass).toBe(false)
+    expect(budget.detail).toBe(
+      '1,600 vs 1,000 req/s = 1.60x, p99 884.0 ms, 0 errors ' +
+        '(connections held: p99 84.0 ms, bare Next 81.0 ms)',
+    )
+  })
+
+  it('fails below 1.5x bare Next', () => {
+    expect(nextBudget(load(1_400, 100)).pass).toBe(false)
   })
 })

@@ -8,6 +8,7 @@ export const WRK_MISSING =
   'wrk is not installed. On Debian or Ubuntu: apt-get install -y wrk (as root).'
 
 const REPORT_SCRIPT = path.join(import.meta.dirname, 'wrk-report.lua')
+const HELD_SCRIPT = path.join(import.meta.dirname, 'wrk-held.lua')
 
 const report = z.object({
   requests: z.number(),
@@ -48,24 +49,33 @@ export function wrkBinary(): string {
   return wrk
 }
 
+/**
+ * One wrk run. With holdMs, each connection's first request waits that long, so that the server
+ * has accepted every connection before the load starts (wrk-held.lua); the run then lasts holdMs
+ * longer, and only its latencies are meant to be read.
+ */
 export async function loadOnce(
   url: string,
   settings: LoadSettings,
   durationS = settings.durationS,
   logFile?: string,
+  holdMs = 0,
 ): Promise<LoadRun> {
+  // wrk gives each thread connections / threads of them (integer division).
+  const perThread = Math.floor(settings.connections / settings.threads)
   const args = [
     `--threads=${settings.threads}`,
     `--connections=${settings.connections}`,
-    `--duration=${durationS}s`,
+    `--duration=${Math.ceil(durationS + holdMs / 1000)}s`,
     '--timeout=5s',
-    `--script=${REPORT_SCRIPT}`,
+    `--script=${holdMs > 0 ? HELD_SCRIPT : REPORT_SCRIPT}`,
     ...(settings.gzip ? ['--header=Accept-Encoding: gzip'] : []),
     url,
+    ...(holdMs > 0 ? ['--', String(holdMs), String(perThread)] : []),
   ]
   const { stdout } = await run(`wrk ${url}`, wrkBinary(), args, {
     logFile,
-    timeoutMs: (durationS + 30) * 1000,
+    timeoutMs: (durationS + holdMs / 1000 + 30) * 1000,
   })
   const line = stdout.split('\n').find((text) => text.startsWith('WRK_JSON '))
   if (!line) throw new Error(`wrk printed no report for ${url}:\n${stdout}`)
