@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { budgets, type PageKey, type PageResult, type Results } from './report'
+import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
 import type { LoadSummary } from './wrk'
 
 function load(rps: number, p99Ms = 7, errors = 0): LoadSummary {
@@ -120,5 +120,14 @@ describe('the next start budget', () => {
 
   it('fails below 1.5x bare Next', () => {
     expect(nextBudget(load(1_400, 100)).pass).toBe(false)
+  })
+
+  it('is explained in the report when the held runs are there, and only then', () => {
+    const run = results(passingFronts())
+    expect(renderReport(run)).not.toContain('connections held')
+    run.held = { holdMs: 1000, article: load(0, 84), bare: load(0, 81) }
+    expect(renderReport(run)).toContain(
+      'connections held: article p99 84.0 ms (p50 2.0 ms), bare Next p99 81.0 ms (p50 2.0 ms).',
+    )
   })
 })

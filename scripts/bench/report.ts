@@ -317,10 +317,11 @@ export function renderReport(results: Results): string {
     const { holdMs, article: heldArticle, bare } = results.held
     out.push(
       `  connections held: article p99 ${fixed(heldArticle.p99Ms, 1)} ms (p50 ` +
-        `${fixed(heldArticle.p50Ms, 1)}), bare Next p99 ${fixed(bare.p99Ms, 1)} ms (p50 ` +
-        `${fixed(bare.p50Ms, 1)}): runs whose connections each wait ${holdMs} ms before their first`,
-      '  request, so Node has accepted all of them before the load starts. Under load it accepts one',
-      '  connection per event-loop turn, and the p99 of the plain runs includes that wait (README).',
+        `${fixed(heldArticle.p50Ms, 1)} ms), bare Next p99 ${fixed(bare.p99Ms, 1)} ms ` +
+        `(p50 ${fixed(bare.p50Ms, 1)} ms).`,
+      `  In these runs each connection's first request waits ${holdMs} ms, so that Node has accepted`,
+      '  all of them before the load starts. Under load it accepts one connection per event-loop',
+      '  turn, and the p99 of the plain runs includes that wait (README, Benchmark).',
     )
   }
   const failing = [
