@@ -2,8 +2,8 @@
 -- Under full load Node (libuv >= 1.45) accepts one connection per turn of its event loop, so the
 -- last of 64 new connections waits a second or more and its first request with it. Here each
 -- connection's first request is held back (arguments: <hold ms> <connections per thread>), and
--- the server, idle meanwhile, accepts them all. Only the run's latencies are meant to be read:
--- its duration includes the hold.
+-- the server, idle meanwhile, accepts them all. The reported duration includes the hold, which
+-- scripts/bench/wrk.ts takes off when it counts req/s.
 local dir = debug.getinfo(1, 'S').source:match('^@(.*/)') or './'
 dofile(dir .. 'wrk-report.lua')
 

@@ -52,7 +52,7 @@ export function wrkBinary(): string {
 /**
  * One wrk run. With holdMs, each connection's first request waits that long, so that the server
  * has accepted every connection before the load starts (wrk-held.lua); the run then lasts holdMs
- * longer, and only its latencies are meant to be read.
+ * longer, and its req/s counts from the end of the hold.
  */
 export async function loadOnce(
   url: string,
@@ -81,7 +81,7 @@ export async function loadOnce(
   if (!line) throw new Error(`wrk printed no report for ${url}:\n${stdout}`)
   const data = report.parse(JSON.parse(line.slice('WRK_JSON '.length)))
   return {
-    rps: data.requests / (data.duration_us / 1e6),
+    rps: data.requests / (data.duration_us / 1e6 - holdMs / 1000),
     p50Ms: data.p50_us / 1000,
     p99Ms: data.p99_us / 1000,
     errors: data.connect + data.read + data.write + data.status + data.timeout,
