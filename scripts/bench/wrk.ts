@@ -63,10 +63,12 @@ export async function loadOnce(
 ): Promise<LoadRun> {
   // wrk gives each thread connections / threads of them (integer division).
   const perThread = Math.floor(settings.connections / settings.threads)
+  // wrk takes whole seconds.
+  const runS = Math.ceil(durationS + holdMs / 1000)
   const args = [
     `--threads=${settings.threads}`,
     `--connections=${settings.connections}`,
-    `--duration=${Math.ceil(durationS + holdMs / 1000)}s`,
+    `--duration=${runS}s`,
     '--timeout=5s',
     `--script=${holdMs > 0 ? HELD_SCRIPT : REPORT_SCRIPT}`,
     ...(settings.gzip ? ['--header=Accept-Encoding: gzip'] : []),
@@ -75,7 +77,7 @@ export async function loadOnce(
   ]
   const { stdout } = await run(`wrk ${url}`, wrkBinary(), args, {
     logFile,
-    timeoutMs: (durationS + holdMs / 1000 + 30) * 1000,
+    timeoutMs: (runS + 30) * 1000,
   })
   const line = stdout.split('\n').find((text) => text.startsWith('WRK_JSON '))
   if (!line) throw new Error(`wrk printed no report for ${url}:\n${stdout}`)
