@@ -38,15 +38,21 @@ export function contentDir(env: Env = readEnv()): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.CONTENT_DIR)
 }
 
+/** The build folder, as next.config.js names it. */
+export function buildDir(env: Env = readEnv()): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.NEXT_DIST_DIR ?? '.next')
+}
+
 /**
  * Where loads keep per-file results between processes: under the build folder, so `next build`
  * leaves it warm for `next start`. Undefined when turned off.
  */
 export function contentCacheDir(env: Env = readEnv()): string | undefined {
   if (env.CONTENT_CACHE_DIR === 'off') return undefined
-  const dir =
-    env.CONTENT_CACHE_DIR ?? path.join(env.NEXT_DIST_DIR ?? '.next', 'cache', 'marquee-content')
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir)
+  if (env.CONTENT_CACHE_DIR) {
+    return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.CONTENT_CACHE_DIR)
+  }
+  return path.join(buildDir(env), 'cache', 'marquee-content')
 }
 
 /** True while `next build` prerenders pages: bad content must fail the build there. */
