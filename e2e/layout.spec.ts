@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { MODEL_GALLERY, MODEL_STORY as story, onlyInProject, UNROUTED_PAGE } from './support/site'
+import {
+  MISSING_PAGE,
+  MODEL_GALLERY,
+  MODEL_STORY as story,
+  onlyInProject,
+  UNROUTED_PAGE,
+} from './support/site'
 
 /** Relative luminance (0 black … 1 white) of the body's computed background colour. */
 async function bodyBackgroundLuminance(page: Page): Promise<number> {
@@ -24,9 +30,8 @@ test.describe('a 360 px wide phone never scrolls sideways', () => {
     ['gallery', MODEL_GALLERY],
     ['photo page', `${MODEL_GALLERY}/1`],
     ['search results', '/search?q=luke'],
-    // The not-found page as Next prerenders it: a 404 from notFound() has no server-rendered
-    // body yet (see status.spec.ts), which would make this a check of nothing without script.
-    ['404', UNROUTED_PAGE],
+    ['404 from notFound()', MISSING_PAGE],
+    ['404 for a URL no route matches', UNROUTED_PAGE],
   ] as const
 
   // One page after another in one test: a fresh browser context per page costs more than

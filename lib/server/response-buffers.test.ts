@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rawGet } from './raw-get'
-import { endWithBuffers, MIN_CHARS, PageEncoder } from './response-buffers'
+import { endWithBuffers, MIN_CHARS, PageEncoder, type BodyRewrite } from './response-buffers'
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
 // The compression middleware `next start` puts in front of every response.
@@ -74,9 +74,11 @@ describe('endWithBuffers', () => {
   let handler: Handler = (response) => response.end()
   const server = createServer((_request: IncomingMessage, response) => handler(response))
   let base = ''
+  const unchanged: BodyRewrite = (_response, body) => body
+  let rewrite = unchanged
 
   beforeAll(async () => {
-    endWithBuffers()
+    endWithBuffers(undefined, undefined, (response, body) => rewrite(response, body))
     endWithBuffers() // a second call must not wrap twice
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -275,6 +277,48 @@ describe('endWithBuffers', () => {
     const answer = await rawWith(sendPage(page), { 'Accept-Encoding': 'gzip' })
     expect(answer.headers['content-encoding']).toBeUndefined()
     expect(answer.body.toString('utf8')).toBe(page)
+  })
+
+  it('sends what the rewrite returns, with its own length and gzip, and its callback', async () => {
+    // Fewer bytes than the page (one character past U+00FF instead of several): the length that
+    // Next set for the page would be wrong for it.
+    const other = `<p>The page instead ’ ${'y'.repeat(MIN_CHARS)}</p>`
+    expect(Buffer.byteLength(other)).not.toBe(Buffer.byteLength(page))
+    rewrite = (response, body) => (response.statusCode === 404 && body === page ? other : body)
+    try {
+      const sent = (res: ServerResponse) => {
+        res.statusCode = 404
+        sendPage(page)(res)
+      }
+      const plain = await rawWith(sent)
+      expect(plain.status).toBe(404)
+      expect(plain.body.toString('utf8')).toBe(other)
+      expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(other)))
+      const short = '<p>Short ’</p>'
+      rewrite = (response, body) => (response.statusCode === 404 && body === page ? short : body)
+      const shortAnswer = await rawWith(sent)
+      expect(shortAnswer.body.toString('utf8')).toBe(short)
+      expect(shortAnswer.headers['content-length']).toBe(String(Buffer.byteLength(short)))
+      rewrite = (response, body) => (response.statusCode === 404 && body === page ? other : body)
+      const gzipped = await rawWith(
+        (res) => {
+          compress(res.req, res, () => {})
+          sent(res)
+        },
+        { 'Accept-Encoding': 'gzip' },
+      )
+      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(other)
+      let called = false
+      await fetchWith((res) => {
+        res.statusCode = 404
+        res.end(page, () => (called = true))
+      })
+      expect(called).toBe(true)
+      // What the rewrite leaves alone is sent as it was.
+      expect((await fetchWith(sendPage(page))).body.toString('utf8')).toBe(page)
+    } finally {
+      rewrite = unchanged
+    }
   })
 
   it('patches ServerResponse itself, once', () => {

@@ -77,6 +77,8 @@ const PATCHED = Symbol.for('marquee.endWithBuffers')
 const OWN_END = Symbol('marquee.ownEnd')
 
 type EndFunction = (this: unknown, ...args: unknown[]) => unknown
+/** Returns the body a response is to send in place of the string it was ended with. */
+export type BodyRewrite = (response: ServerResponse, body: string) => string
 type Response = ServerResponse & { [OWN_END]?: EndFunction }
 
 /** A response that may carry a validator: a fresh 200 to a GET whose headers are still open. */
@@ -133,20 +135,27 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
  * page as a string and sets its headers before the middleware sends any. Gzip is only chosen
  * when such an own `end` exists, i.e. when Next compresses at all (`compress` is not false).
  * Status and callback are otherwise unchanged; other encodings and Buffers pass as they are.
+ *
+ * `rewrite`, when given, sees each such string body first and returns the body to send instead,
+ * whose length then replaces any Content-Length set for the first (lib/server/not-found-document.ts
+ * fills in Next's empty 404 shell this way).
  */
 export function endWithBuffers(
   target: object = ServerResponse.prototype,
   encoder = new PageEncoder(),
+  rewrite?: BodyRewrite,
 ): void {
   if (PATCHED in target) return
   const original = (target as { end: EndFunction }).end
 
   function finish(response: Response, next: EndFunction, args: unknown[]) {
-    const [chunk, encoding, callback] = args
-    if (typeof chunk !== 'string') return next.apply(response, args)
+    const [given, encoding, callback] = args
+    if (typeof given !== 'string') return next.apply(response, args)
     if (typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') {
       return next.apply(response, args)
     }
+    const chunk = rewrite ? rewrite(response, given) : given
+    if (chunk !== given) args = [chunk, ...args.slice(1)]
     // Compression's `end(chunk, encoding)` takes no callback, and Next never passes one.
     const done = typeof encoding === 'function' ? encoding : callback
     const send = (body?: Buffer) => {
@@ -154,6 +163,9 @@ export function endWithBuffers(
       return body ? next.call(response, body, ...rest) : next.call(response, ...rest)
     }
     const encoded = chunk.length >= MIN_CHARS ? encoder.encode(chunk) : undefined
+    if (chunk !== given && response.hasHeader('content-length') && !response.headersSent) {
+      response.setHeader('Content-Length', encoded?.bytes.length ?? Buffer.byteLength(chunk))
+    }
     if (takesEtag(response)) {
       const etag = encoded?.etag ?? entityTag(chunk)
       response.setHeader('ETag', etag)
