@@ -166,6 +166,27 @@ test.describe('the model story, as a crawler reads it', () => {
     expect(hero, 'hero <img> in the HTML').toBeDefined()
     expect(hero?.width).toMatch(/^[1-9]\d*$/)
     expect(hero?.height).toMatch(/^[1-9]\d*$/)
+    // The hero is the page's largest paint: phone-sized files by srcset and sizes, fetched
+    // first, and preloaded from <head> at the size it is shown. Every other image waits for
+    // the reader to scroll near it.
+    expect(hero?.srcset).toMatch(/^\/_next\/image\?url=[^ ]+ 360w, /)
+    expect(hero?.sizes).toBeTruthy()
+    expect(hero?.loading).toBe('eager')
+    expect(hero?.fetchpriority).toBe('high')
+    const head = (await response.text()).split('</head>')[0] ?? ''
+    const preloads = findTags(head, 'link').filter(
+      (link) => link.rel === 'preload' && link.as === 'image',
+    )
+    expect(preloads).toEqual([
+      expect.objectContaining({
+        imagesrcset: hero?.srcset,
+        imagesizes: hero?.sizes,
+        fetchpriority: 'high',
+      }),
+    ])
+    const others = findTags(html, 'img').filter((img) => img.alt !== story.hero.alt)
+    expect(others.length).toBeGreaterThan(0)
+    for (const img of others) expect(img.loading, img.src).toBe('lazy')
 
     const text = unescapeHtml(html.replace(/<!-- -->/g, ''))
     expect(text).toMatch(new RegExp(`<figcaption\\b[^>]*>${escapeRegExp(story.hero.caption)}`))

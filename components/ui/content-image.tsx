@@ -1,4 +1,5 @@
-import Image from 'next/image'
+import { getImageProps } from 'next/image'
+import { preload } from 'react-dom'
 import type { ContentImage as ContentImageData } from '@/lib/content'
 
 type Props = {
@@ -23,19 +24,35 @@ type Props = {
     }
 )
 
-/** A content image with its real dimensions: the browser reserves its box before it loads. */
+/**
+ * A content image with its real dimensions: the browser reserves its box before it loads.
+ *
+ * next/image's props (srcset of optimized widths, sizes, lazy loading), rendered as a plain
+ * `<img>` by the server instead of next/image's client component: the page then hydrates no
+ * component per image. next/image's client part only adds load callbacks and blur placeholders,
+ * which these images do not use. Measured on home and the article (#7 notes): less blocking
+ * time in Lighthouse and 5.5 KB less JavaScript (gzip), for srcsets that the hydration payload
+ * now repeats (under 1 KB gzip).
+ */
 export function ContentImage({ image, sizes, box, lead = false, className, alt }: Props) {
-  return (
-    <Image
-      src={image.src}
-      width={box?.width ?? image.width}
-      height={box?.height ?? image.height}
-      alt={alt ?? image.alt}
-      sizes={sizes}
-      preload={lead}
-      loading={lead ? 'eager' : 'lazy'}
-      fetchPriority={lead ? 'high' : undefined}
-      className={className}
-    />
-  )
+  const { props } = getImageProps({
+    src: image.src,
+    width: box?.width ?? image.width,
+    height: box?.height ?? image.height,
+    alt: alt ?? image.alt,
+    sizes,
+    loading: lead ? 'eager' : 'lazy',
+    fetchPriority: lead ? 'high' : undefined,
+    className,
+  })
+  if (lead) {
+    preload(props.src, {
+      as: 'image',
+      imageSrcSet: props.srcSet,
+      imageSizes: props.sizes,
+      fetchPriority: 'high',
+    })
+  }
+  // eslint-disable-next-line @next/next/no-img-element -- next/image's own output (see above)
+  return <img {...props} alt={props.alt} />
 }
