@@ -16,7 +16,7 @@ interface Props {
 
 /**
  * Renders a body parsed by lib/content (already sanitized) to React on the server: images
- * become next/image with their real size, site links become client-side links.
+ * become optimized `<img>`s with their real size (ContentImage), site links client-side links.
  */
 export function Markdown({ tree, galleries, className }: Props) {
   const components: Partial<Components> = {
