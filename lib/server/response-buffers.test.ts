@@ -284,35 +284,31 @@ describe('endWithBuffers', () => {
     // Next set for the page would be wrong for it.
     const other = `<p>The page instead ’ ${'y'.repeat(MIN_CHARS)}</p>`
     expect(Buffer.byteLength(other)).not.toBe(Buffer.byteLength(page))
-    rewrite = (response, body) => (response.statusCode === 404 && body === page ? other : body)
+    const replacing = (replacement: string): BodyRewrite => {
+      return (response, body) => (response.statusCode === 404 && body === page ? replacement : body)
+    }
+    const notFound = (respond: Handler) => (res: ServerResponse) => {
+      res.statusCode = 404
+      respond(res)
+    }
+    rewrite = replacing(other)
     try {
-      const sent = (res: ServerResponse) => {
-        res.statusCode = 404
-        sendPage(page)(res)
-      }
-      const plain = await rawWith(sent)
+      const plain = await rawWith(notFound(sendPage(page)))
       expect(plain.status).toBe(404)
       expect(plain.body.toString('utf8')).toBe(other)
       expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(other)))
       const short = '<p>Short ’</p>'
-      rewrite = (response, body) => (response.statusCode === 404 && body === page ? short : body)
-      const shortAnswer = await rawWith(sent)
+      rewrite = replacing(short)
+      const shortAnswer = await rawWith(notFound(sendPage(page)))
       expect(shortAnswer.body.toString('utf8')).toBe(short)
       expect(shortAnswer.headers['content-length']).toBe(String(Buffer.byteLength(short)))
-      rewrite = (response, body) => (response.statusCode === 404 && body === page ? other : body)
-      const gzipped = await rawWith(
-        (res) => {
-          compress(res.req, res, () => {})
-          sent(res)
-        },
-        { 'Accept-Encoding': 'gzip' },
-      )
+      rewrite = replacing(other)
+      const gzipped = await rawWith(notFound(throughCompression(page)), {
+        'Accept-Encoding': 'gzip',
+      })
       expect(gunzipSync(gzipped.body).toString('utf8')).toBe(other)
       let called = false
-      await fetchWith((res) => {
-        res.statusCode = 404
-        res.end(page, () => (called = true))
-      })
+      await fetchWith(notFound((res) => res.end(page, () => (called = true))))
       expect(called).toBe(true)
       // What the rewrite leaves alone is sent as it was.
       expect((await fetchWith(sendPage(page))).body.toString('utf8')).toBe(page)
