@@ -13,6 +13,7 @@ const compression = createRequire(import.meta.url)('next/dist/compiled/compressi
 ) => Middleware
 
 // A long page with characters past U+00FF, like any headline with a curly apostrophe.
+const STREAM_CHUNK = 3000
 const page = `<p>Luke Cage’s set — “Harlem” → ☀ ${'x'.repeat(MIN_CHARS)}</p>`
 
 describe('PageEncoder', () => {
@@ -315,6 +316,80 @@ describe('endWithBuffers', () => {
     } finally {
       rewrite = unchanged
     }
+  })
+
+  describe('a streamed body (write, then end), as Next sends a dynamic page', () => {
+    const shell = '<!-- shell -->'
+    const other = '<p>The page instead ’</p>'
+    const chunks = [`${shell}${'a’'.repeat(STREAM_CHUNK)}`, '<p>b</p>', '<p>c</p>']
+    /** Like Next's pipeToNodeResponse: headers first, then each chunk as bytes, then end(). */
+    const streamPage =
+      (status: number, written: boolean[] = []) =>
+      (res: ServerResponse) => {
+        res.statusCode = status
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+        res.flushHeaders()
+        for (const chunk of chunks) {
+          res.write(Buffer.from(chunk, 'utf8'), () => written.push(true))
+          ;(res as ServerResponse & { flush?: () => void }).flush?.()
+        }
+        res.end()
+      }
+    const compressed = (respond: Handler) => (res: ServerResponse) => {
+      compress(res.req, res, () => {})
+      respond(res)
+    }
+
+    beforeAll(() => {
+      rewrite = (response, body) =>
+        response.statusCode === 500 && body.startsWith(shell) ? other : body
+    })
+    afterAll(() => {
+      rewrite = unchanged
+    })
+
+    it('is replaced whole when the rewrite replaces its start', async () => {
+      const written: boolean[] = []
+      const plain = await rawWith(streamPage(500, written))
+      expect(plain.status).toBe(500)
+      expect(plain.headers['transfer-encoding']).toBe('chunked')
+      expect(plain.body.toString('utf8')).toBe(other)
+      // Every write's callback runs, the dropped ones' too.
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(written).toEqual([true, true, true])
+      const gzipped = await rawWith(compressed(streamPage(500)), { 'Accept-Encoding': 'gzip' })
+      expect(gzipped.headers['content-encoding']).toBe('gzip')
+      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(other)
+    })
+
+    it('is sent as it was when the rewrite leaves it', async () => {
+      const whole = chunks.join('')
+      expect((await rawWith(streamPage(200))).body.toString('utf8')).toBe(whole)
+      const gzipped = await rawWith(compressed(streamPage(200)), { 'Accept-Encoding': 'gzip' })
+      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(whole)
+    })
+
+    it('is not rewritten at end() once a chunk went out, nor once its length was sent', async () => {
+      rewrite = (_response, body) => (body === page ? other : body)
+      try {
+        const afterWrite = await rawWith((res) => {
+          res.statusCode = 500
+          res.write('<p>first</p>')
+          res.end(page)
+        })
+        expect(afterWrite.body.toString('utf8')).toBe(`<p>first</p>${page}`)
+        const promised = await rawWith((res) => {
+          res.statusCode = 500
+          res.setHeader('Content-Length', Buffer.byteLength(page))
+          res.flushHeaders()
+          res.end(page)
+        })
+        expect(promised.body.toString('utf8')).toBe(page)
+      } finally {
+        rewrite = (response, body) =>
+          response.statusCode === 500 && body.startsWith(shell) ? other : body
+      }
+    })
   })
 
   it('patches ServerResponse itself, once', () => {

@@ -75,11 +75,44 @@ export class PageEncoder {
 
 const PATCHED = Symbol.for('marquee.endWithBuffers')
 const OWN_END = Symbol('marquee.ownEnd')
+const OWN_WRITE = Symbol('marquee.ownWrite')
+/** The response has written a chunk (its body is streamed). */
+const WROTE = Symbol('marquee.wrote')
+/** The rewrite replaced the streamed body: the rest of the stream is dropped. */
+const REPLACED = Symbol('marquee.replaced')
+/** How much of a streamed body's first chunk a rewrite sees. */
+const STREAM_PEEK = 1024
 
 type EndFunction = (this: unknown, ...args: unknown[]) => unknown
-/** Returns the body a response is to send in place of the string it was ended with. */
+/**
+ * Returns the body a response is to send in place of `body`: the string it was ended with, or
+ * the start (STREAM_PEEK characters or so) of a streamed body's first chunk, in which case what
+ * it returns, if different, replaces the whole stream.
+ */
 export type BodyRewrite = (response: ServerResponse, body: string) => string
-type Response = ServerResponse & { [OWN_END]?: EndFunction }
+type Response = ServerResponse & {
+  [OWN_END]?: EndFunction
+  [OWN_WRITE]?: EndFunction
+  [WROTE]?: boolean
+  [REPLACED]?: boolean
+}
+
+/**
+ * Whether the whole body is still to be written and its length not yet promised: nothing written
+ * before, and no Content-Length already sent (a streamed answer's headers go out first, without
+ * one, so its body can still change).
+ */
+function bodyIsOpen(response: Response): boolean {
+  return !response[WROTE] && !(response.headersSent && response.hasHeader('content-length'))
+}
+
+/** The first characters of a chunk given to `write`, if it is text or bytes. */
+function chunkStart(chunk: unknown): string | undefined {
+  if (typeof chunk === 'string') return chunk.slice(0, STREAM_PEEK)
+  if (!(chunk instanceof Uint8Array)) return undefined
+  const length = Math.min(chunk.byteLength, STREAM_PEEK)
+  return Buffer.from(chunk.buffer, chunk.byteOffset, length).toString('utf8')
+}
 
 /** A response that may carry a validator: a fresh 200 to a GET whose headers are still open. */
 function takesEtag(
@@ -137,8 +170,11 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
  * Status and callback are otherwise unchanged; other encodings and Buffers pass as they are.
  *
  * `rewrite`, when given, sees each such string body first and returns the body to send instead,
- * whose length then replaces any Content-Length set for the first (lib/server/not-found-document.ts
- * fills in Next's empty 404 shell this way).
+ * whose length then replaces any Content-Length set for the first. It also sees the start of a
+ * streamed body (`write`, then `end`; Next streams a dynamic page) and may replace it whole:
+ * the replacement is written in place of the first chunk and the rest is dropped. A body whose
+ * length was already sent is left alone. lib/server/error-documents.ts fills in Next's empty 404
+ * and 500 shells this way.
  */
 export function endWithBuffers(
   target: object = ServerResponse.prototype,
@@ -149,12 +185,13 @@ export function endWithBuffers(
   const original = (target as { end: EndFunction }).end
 
   function finish(response: Response, next: EndFunction, args: unknown[]) {
+    if (response[REPLACED]) return next.apply(response, args.filter(isCallback))
     const [given, encoding, callback] = args
     if (typeof given !== 'string') return next.apply(response, args)
     if (typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') {
       return next.apply(response, args)
     }
-    const chunk = rewrite ? rewrite(response, given) : given
+    const chunk = rewrite && bodyIsOpen(response) ? rewrite(response, given) : given
     if (chunk !== given) args = [chunk, ...args.slice(1)]
     // Compression's `end(chunk, encoding)` takes no callback, and Next never passes one.
     const done = typeof encoding === 'function' ? encoding : callback
@@ -186,6 +223,22 @@ export function endWithBuffers(
     return send(encoded.bytes)
   }
 
+  /** A chunk of a streamed body: the first one may be replaced by the rewrite (see above). */
+  function stream(response: Response, next: EndFunction, args: unknown[]) {
+    if (response[REPLACED]) {
+      const done = args.find(isCallback)
+      if (done) process.nextTick(done)
+      return true
+    }
+    const start = rewrite && bodyIsOpen(response) ? chunkStart(args[0]) : undefined
+    response[WROTE] = true
+    if (start === undefined) return next.apply(response, args)
+    const replacement = rewrite!(response, start)
+    if (replacement === start) return next.apply(response, args)
+    response[REPLACED] = true
+    return next.call(response, Buffer.from(replacement, 'utf8'), ...args.filter(isCallback))
+  }
+
   function end(this: Response, ...args: unknown[]) {
     return finish(this, original, args)
   }
@@ -202,5 +255,29 @@ export function endWithBuffers(
       this[OWN_END] = own
     },
   })
+  if (rewrite) {
+    const originalWrite = (target as { write: EndFunction }).write
+    function write(this: Response, ...args: unknown[]) {
+      // Under the middleware its own write is the outer one; this is then its gzip going out.
+      if (this[OWN_WRITE]) return originalWrite.apply(this, args)
+      return stream(this, originalWrite, args)
+    }
+    function writeThroughOwn(this: Response, ...args: unknown[]) {
+      return stream(this, this[OWN_WRITE]!, args)
+    }
+    Object.defineProperty(target, 'write', {
+      configurable: true,
+      get(this: Response) {
+        return this[OWN_WRITE] ? writeThroughOwn : write
+      },
+      set(this: Response, own: EndFunction) {
+        this[OWN_WRITE] = own
+      },
+    })
+  }
   Object.defineProperty(target, PATCHED, { value: true })
+}
+
+function isCallback(value: unknown): value is () => void {
+  return typeof value === 'function'
 }
