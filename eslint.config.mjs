@@ -14,14 +14,9 @@ export default defineConfig([
   {
     // Only lib/content may touch the file system or parse content files (DESIGN.md).
     files: ['app/**', 'components/**', 'lib/**'],
-    // lib/og reads the social cards' font from node_modules, not content; not-found-document
+    // lib/og reads the social cards' font from node_modules, not content; error-documents
     // reads the build's prerendered not-found page.
-    ignores: [
-      'lib/content/**',
-      'lib/og/fonts.ts',
-      'lib/server/not-found-document.ts',
-      '**/*.test.ts',
-    ],
+    ignores: ['lib/content/**', 'lib/og/fonts.ts', 'lib/server/error-documents.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

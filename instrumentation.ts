@@ -2,8 +2,9 @@
  * Runs once when a server starts, before it handles requests.
  *
  * - Long response strings are written as bytes (lib/server/response-buffers.ts explains why).
- * - In production (`next start`), a 404 from `notFound()` carries the prerendered not-found page
- *   instead of Next's empty error shell (lib/server/not-found-document.ts).
+ * - In production (`next start`), a 404 from `notFound()` and a 500 carry the prerendered
+ *   not-found page and the server error page instead of Next's empty error shell
+ *   (lib/server/error-documents.ts).
  * - In production the content library is loaded now, from the build's content cache
  *   (lib/content/file-cache.ts), not by the first reader. A build's workers load what they
  *   prerender, and in development the pages keep a library of their own
@@ -19,15 +20,14 @@ export async function register() {
     return
   }
   const { buildDir } = await import('./lib/env')
-  const { notFoundBody, readNotFoundDocument } = await import('./lib/server/not-found-document')
-  const dir = buildDir()
-  const notFoundPage = readNotFoundDocument(dir)
-  if (!notFoundPage) {
+  const { errorBody, errorDocuments } = await import('./lib/server/error-documents')
+  const { documents, missing } = errorDocuments(buildDir())
+  for (const file of missing) {
     console.warn(
-      `Marquee: ${dir} has no prerendered not-found page (server/app/_not-found.html), so a 404 from notFound() is blank without JavaScript.`,
+      `Marquee: the build has no ${file}, so a 404 from notFound() is blank without JavaScript.`,
     )
   }
-  endWithBuffers(undefined, undefined, notFoundPage ? notFoundBody(notFoundPage) : undefined)
+  endWithBuffers(undefined, undefined, errorBody(documents))
   const { warmLibrary } = await import('./lib/content/library')
   await warmLibrary()
 }

@@ -69,7 +69,7 @@ test('a 404 from an unknown story is a full page in the first HTML response', as
 }) => {
   // Readers without JavaScript and crawlers get only this HTML: the heading and the way on must
   // be in it, not only in the hydration payload. Next 16.4 sends an empty `__next_error__`
-  // document for notFound() (vercel/next.js#62228); lib/server/not-found-document.ts sends the
+  // document for notFound() (vercel/next.js#62228); lib/server/error-documents.ts sends the
   // prerendered not-found page instead, the one an unmatched URL gets.
   const response = await request.get(MISSING_PAGE)
   expect(response.status()).toBe(404)

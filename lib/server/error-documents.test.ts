@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serverErrorDocument } from '../server-error-page'
+import { ERROR_SHELL, errorBody, errorDocuments } from './error-documents'
+
+// What Next sends for notFound() or a render error: the shell, then only scripts.
+const shell = `${ERROR_SHELL}<head><meta charSet="utf-8"/></head><body><script>self.__next_f=[]</script></body></html>`
+// The prerendered pages, with a character that takes three bytes in UTF-8.
+const document =
+  '<!DOCTYPE html><html lang="en-US"><body><h1>We couldn’t find that page</h1></body></html>'
+const errorPage =
+  '<!DOCTYPE html><html lang="en"><body><h1>Something went wrong on our side</h1></body></html>'
+
+describe('errorDocuments', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'marquee-build-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const pages = (build: string) => path.join(build, 'server', 'app')
+
+  it('reads the prerendered not-found page from the build folder', () => {
+    mkdirSync(pages(dir), { recursive: true })
+    writeFileSync(path.join(pages(dir), '_not-found.html'), document)
+    const { documents, missing } = errorDocuments(dir)
+    expect(documents[404]).toBe(document)
+    expect(missing).toEqual([])
+  })
+
+  it('renders the server error page as a whole static document', () => {
+    const page = errorDocuments(dir).documents[500]!
+    expect(page).toBe(serverErrorDocument())
+    expect(page.startsWith('<!DOCTYPE html><html lang="en"><head>')).toBe(true)
+    expect(page).toContain('<title>Something went wrong</title>')
+    expect(page).toContain('<h1>Something went wrong on our side</h1>')
+    expect(page).toContain('<a href="" class="again">Try again</a>')
+    expect(page).toContain('<a href="/">Go to the home page</a>')
+    // Nothing of the build it could fail to load: no script, no stylesheet.
+    expect(page).not.toMatch(/<script|<link/)
+  })
+
+  it('names the not-found page a build does not have, and still has the server error page', () => {
+    const empty = path.join(dir, 'no-such-build')
+    const { documents, missing } = errorDocuments(empty)
+    expect(documents[404]).toBeUndefined()
+    expect(documents[500]).toBe(serverErrorDocument())
+    expect(missing).toEqual([path.join(pages(empty), '_not-found.html')])
+  })
+
+  it('throws any other error', () => {
+    const odd = path.join(dir, 'odd')
+    mkdirSync(path.join(pages(odd), '_not-found.html'), { recursive: true })
+    expect(() => errorDocuments(odd)).toThrow(/EISDIR/)
+  })
+})
+
+describe('errorBody', () => {
+  const rewrite = errorBody({ 404: document, 500: errorPage })
+  type Answer = (response: ServerResponse) => void
+  let answer: Answer = (response) => response.end()
+  const server = createServer((_request: IncomingMessage, response) => answer(response))
+  let base = ''
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  /** Ends a response with the body the rewrite returns (endWithBuffers sets its length). */
+  const sendPage = (status: number, body: string) => (response: ServerResponse) => {
+    response.statusCode = status
+    response.setHeader('Content-Type', 'text/html; charset=utf-8')
+    response.end(rewrite(response, body))
+  }
+
+  async function get(respond: Answer, init: RequestInit = {}) {
+    answer = respond
+    const response = await fetch(base, init)
+    return { status: response.status, headers: response.headers, body: await response.text() }
+  }
+
+  it('sends the prerendered page for the status in place of the empty shell', async () => {
+    const { status, headers, body } = await get(sendPage(404, shell))
+    expect(status).toBe(404)
+    expect(headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(body).toBe(document)
+    const failed = await get(sendPage(500, shell))
+    expect(failed.status).toBe(500)
+    expect(failed.body).toBe(errorPage)
+  })
+
+  it('leaves the shell of a status it has no page for', async () => {
+    const only404 = errorBody({ 404: document })
+    const { status, body } = await get((response) => {
+      response.statusCode = 500
+      response.end(only404(response, shell))
+    })
+    expect(status).toBe(500)
+    expect(body).toBe(shell)
+  })
+
+  it('leaves every other answer as it is', async () => {
+    const cases: [string, Answer, RequestInit?][] = [
+      ['a 404 that is not the shell', sendPage(404, '<!DOCTYPE html><html lang="en"><h1>x</h1>')],
+      ['a 500 that is not the shell', sendPage(500, '<!DOCTYPE html><html lang="en"><h1>x</h1>')],
+      ['a 200 page', sendPage(200, shell)],
+      ['a 503', sendPage(503, shell)],
+      ['a POST', sendPage(404, shell), { method: 'POST' }],
+      ['a POST that failed', sendPage(500, shell), { method: 'POST' }],
+      [
+        'a preview',
+        sendPage(404, shell),
+        { headers: { Cookie: 'theme=dark; __prerender_bypass=0123abcd' } },
+      ],
+    ]
+    for (const [what, respond, init] of cases) {
+      const { body } = await get(respond, init)
+      expect(body, what).not.toBe(document)
+      expect(body, what).not.toBe(errorPage)
+    }
+  })
+
+  it('does not take a cookie that only ends in the preview name for a preview', async () => {
+    const init = { headers: { Cookie: 'x__prerender_bypass=1' } }
+    expect((await get(sendPage(404, shell), init)).body).toBe(document)
+  })
+})
