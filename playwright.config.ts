@@ -29,17 +29,17 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: /crawler-head|live-publishing/,
+      testIgnore: /crawler-head|live-publishing|server-error/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'mobile',
-      testIgnore: /crawler-head|live-publishing/,
+      testIgnore: /crawler-head|live-publishing|server-error/,
       use: { ...devices['Pixel 7'], launchOptions },
     },
     {
       name: 'no-js',
-      testIgnore: /crawler-head|live-publishing/,
+      testIgnore: /crawler-head|live-publishing|server-error/,
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
     },
     {
@@ -54,9 +54,10 @@ export default defineConfig({
       },
     },
     {
-      // A second server of the same build on a temporary content library, edited while it runs.
+      // Second servers of the same build on temporary content libraries (e2e/support/server.ts):
+      // one edited while it runs, one that cannot load its library.
       name: 'live',
-      testMatch: /live-publishing\.spec\.ts/,
+      testMatch: /(live-publishing|server-error)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],

@@ -3,24 +3,19 @@
  * same build serves a copy of the content library in a temporary CONTENT_DIR, and the tests
  * write Markdown into it while it runs. No rebuild, no restart.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { REVALIDATE_SECRET } from './support/secrets'
+import { startSecondServer, type SecondServer } from './support/server'
 
 test.describe.configure({ mode: 'serial' })
 
 const PORT = Number(process.env.E2E_LIVE_PORT ?? 3108)
-const BASE = `http://127.0.0.1:${PORT}`
 /** Pages revalidate every 60 s; a change must show within that, plus one regeneration. */
 const WITHIN = 90_000
 
-let server: ChildProcess | undefined
-let contentDir: string
-let distDir: string
-const output: string[] = []
+let server: SecondServer
 /** The story the clock publishes: written before the server starts, due 30 s later. */
 const scheduled = { slug: 'scheduled-by-the-clock', at: new Date(Date.now() + 30_000) }
 
@@ -39,8 +34,8 @@ ${body}
 `
 }
 
-const file = (slug: string) => path.join(contentDir, 'articles', `${slug}.md`)
-const live = (request: APIRequestContext, url: string) => request.get(`${BASE}${url}`)
+const file = (slug: string) => path.join(server.contentDir, 'articles', `${slug}.md`)
+const live = (request: APIRequestContext, url: string) => request.get(`${server.base}${url}`)
 
 async function eventually(what: string, check: () => Promise<boolean>, timeout = WITHIN) {
   const start = Date.now()
@@ -50,52 +45,23 @@ async function eventually(what: string, check: () => Promise<boolean>, timeout =
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  contentDir = await mkdtemp(path.join(os.tmpdir(), 'marquee-live-'))
-  await cp('content', contentDir, { recursive: true })
-  await writeFile(
-    file(scheduled.slug),
-    article(scheduled.slug, 'Scheduled by the Clock', scheduled.at, 'It waited for its time.'),
-  )
-  // Its own copy of the build, so its cache writes never reach the main test server's.
-  distDir = `.next-live-${process.pid}`
-  await cp('.next', distDir, {
-    recursive: true,
-    filter: (source) => !source.startsWith(path.join('.next', 'cache')),
+  server = await startSecondServer({
+    name: 'live',
+    port: PORT,
+    env: { REVALIDATE_SECRET },
+    prepare: (dir) =>
+      writeFile(
+        path.join(dir, 'articles', `${scheduled.slug}.md`),
+        article(scheduled.slug, 'Scheduled by the Clock', scheduled.at, 'It waited for its time.'),
+      ),
   })
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: distDir,
-      CONTENT_DIR: contentDir,
-      REVALIDATE_SECRET,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  await expect
-    .poll(
-      () =>
-        fetch(`${BASE}/robots.txt`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBe(200)
 })
 
-test.afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
-  await rm(distDir, { recursive: true, force: true })
-  await rm(contentDir, { recursive: true, force: true })
-})
+test.afterAll(() => server?.stop())
 
 test.afterEach(async ({}, info) => {
   if (info.status !== info.expectedStatus)
-    await info.attach('server log', { body: output.join('') })
+    await info.attach('server log', { body: server.output() })
 })
 
 test('a scheduled story is hidden until its time', async ({ request }) => {
@@ -157,7 +123,7 @@ test('a broken edit keeps the last good version; a broken new file takes nothing
   const good = await readFile(file(slug), 'utf8')
   await writeFile(file(slug), good.replace('category: tv', 'category: [tv'))
   await writeFile(file('half-written'), '---\ntitle: Half\n---\nNo frontmatter to speak of.\n')
-  const revalidated = await request.post(`${BASE}/api/revalidate`, {
+  const revalidated = await request.post(`${server.base}/api/revalidate`, {
     headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` },
   })
   expect(revalidated.status()).toBe(200)
@@ -167,22 +133,22 @@ test('a broken edit keeps the last good version; a broken new file takes nothing
     if (url !== '/tv') expect(await response.text(), url).toContain(`/tv/${slug}`)
   }
   expect((await live(request, '/tv/half-written')).status()).toBe(404)
-  await expect.poll(() => output.join('')).toMatch(/articles\/written-while-running\.md:\d+: error/)
+  await expect.poll(() => server.output()).toMatch(/articles\/written-while-running\.md:\d+: error/)
   await writeFile(file(slug), good)
   await rm(file('half-written'))
 })
 
 test('POST /api/revalidate refreshes at once, and only with the secret', async ({ request }) => {
-  const denied = await request.post(`${BASE}/api/revalidate`, {
+  const denied = await request.post(`${server.base}/api/revalidate`, {
     headers: { Authorization: 'Bearer not-the-secret-at-all' },
   })
   expect(denied.status()).toBe(401)
-  expect((await request.post(`${BASE}/api/revalidate`)).status()).toBe(401)
-  expect((await request.get(`${BASE}/api/revalidate`)).status()).toBe(405)
+  expect((await request.post(`${server.base}/api/revalidate`)).status()).toBe(401)
+  expect((await request.get(`${server.base}/api/revalidate`)).status()).toBe(405)
 
   const slug = 'published-on-demand'
   await writeFile(file(slug), article(slug, 'Published on Demand', new Date(), 'Now.'))
-  const response = await request.post(`${BASE}/api/revalidate`, {
+  const response = await request.post(`${server.base}/api/revalidate`, {
     headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` },
   })
   expect(await response.json()).toMatchObject({ revalidated: true })

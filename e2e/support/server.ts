@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { expect } from '@playwright/test'
+
+/** A second `next start` of the build under test, on a copy of the content library. */
+export interface SecondServer {
+  base: string
+  /** The server's own content library: tests may write into it while it runs. */
+  contentDir: string
+  /** Everything the server has printed so far. */
+  output(): string
+  /** Stops the server (its whole process group) and removes its copies. */
+  stop(): Promise<void>
+}
+
+interface Options {
+  /** Names the copies on disk, e.g. `live` → `.next-live-<pid>`. */
+  name: string
+  port: number
+  /** Changes the library copy before the server starts. */
+  prepare?: (contentDir: string) => Promise<void>
+  env?: Record<string, string>
+}
+
+/**
+ * Starts a second production server of the same build on its own copy of `content/` and of the
+ * build (so its cache writes never reach the main test server's), bound to 127.0.0.1, and waits
+ * until it answers.
+ */
+export async function startSecondServer({
+  name,
+  port,
+  prepare,
+  env = {},
+}: Options): Promise<SecondServer> {
+  const contentDir = await mkdtemp(path.join(os.tmpdir(), `marquee-${name}-`))
+  await cp('content', contentDir, { recursive: true })
+  await prepare?.(contentDir)
+  const distDir = `.next-${name}-${process.pid}`
+  await cp('.next', distDir, {
+    recursive: true,
+    filter: (source) => !source.startsWith(path.join('.next', 'cache')),
+  })
+  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...process.env,
+      ...env,
+      NEXT_DIST_DIR: distDir,
+      CONTENT_DIR: contentDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  const base = `http://127.0.0.1:${port}`
+  await expect
+    .poll(
+      () =>
+        fetch(`${base}/robots.txt`).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(200)
+  return {
+    base,
+    contentDir,
+    output: () => output.join(''),
+    async stop() {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM')
+      await rm(distDir, { recursive: true, force: true })
+      await rm(contentDir, { recursive: true, force: true })
+    },
+  }
+}
