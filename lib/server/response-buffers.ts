@@ -239,43 +239,57 @@ export function endWithBuffers(
     return next.call(response, Buffer.from(replacement, 'utf8'), ...args.filter(isCallback))
   }
 
-  function end(this: Response, ...args: unknown[]) {
-    return finish(this, original, args)
-  }
-  function endThroughOwn(this: Response, ...args: unknown[]) {
-    return finish(this, this[OWN_END]!, args)
-  }
-
-  Object.defineProperty(target, 'end', {
-    configurable: true,
-    get(this: Response) {
-      return this[OWN_END] ? endThroughOwn : end
+  accessor(
+    target,
+    'end',
+    OWN_END,
+    function end(this: Response, ...args: unknown[]) {
+      return finish(this, original, args)
     },
-    set(this: Response, own: EndFunction) {
-      this[OWN_END] = own
+    function endThroughOwn(this: Response, ...args: unknown[]) {
+      return finish(this, this[OWN_END]!, args)
     },
-  })
+  )
   if (rewrite) {
     const originalWrite = (target as { write: EndFunction }).write
-    function write(this: Response, ...args: unknown[]) {
-      // Under the middleware its own write is the outer one; this is then its gzip going out.
-      if (this[OWN_WRITE]) return originalWrite.apply(this, args)
-      return stream(this, originalWrite, args)
-    }
-    function writeThroughOwn(this: Response, ...args: unknown[]) {
-      return stream(this, this[OWN_WRITE]!, args)
-    }
-    Object.defineProperty(target, 'write', {
-      configurable: true,
-      get(this: Response) {
-        return this[OWN_WRITE] ? writeThroughOwn : write
+    accessor(
+      target,
+      'write',
+      OWN_WRITE,
+      function write(this: Response, ...args: unknown[]) {
+        // Under the middleware its own write is the outer one; this is then its gzip going out.
+        if (this[OWN_WRITE]) return originalWrite.apply(this, args)
+        return stream(this, originalWrite, args)
       },
-      set(this: Response, own: EndFunction) {
-        this[OWN_WRITE] = own
+      function writeThroughOwn(this: Response, ...args: unknown[]) {
+        return stream(this, this[OWN_WRITE]!, args)
       },
-    })
+    )
   }
   Object.defineProperty(target, PATCHED, { value: true })
+}
+
+/**
+ * Makes `name` an accessor on `target`: a function a response is given of its own (as Next's
+ * compression middleware gives each one) is kept under `own`, and the response's calls go to
+ * `throughOwn` when it has one, else to `direct`.
+ */
+function accessor(
+  target: object,
+  name: 'end' | 'write',
+  own: typeof OWN_END | typeof OWN_WRITE,
+  direct: (this: Response, ...args: unknown[]) => unknown,
+  throughOwn: (this: Response, ...args: unknown[]) => unknown,
+) {
+  Object.defineProperty(target, name, {
+    configurable: true,
+    get(this: Response) {
+      return this[own] ? throughOwn : direct
+    },
+    set(this: Response, value: EndFunction) {
+      this[own] = value
+    },
+  })
 }
 
 function isCallback(value: unknown): value is () => void {
