@@ -26,8 +26,8 @@ interface Options {
 
 /**
  * Starts a second production server of the same build on its own copy of `content/` and of the
- * build (so its cache writes never reach the main test server's), bound to 127.0.0.1, and waits
- * until it answers.
+ * build (so its cache writes never reach the main test server's, nor the main server's its own),
+ * bound to 127.0.0.1, and waits until it answers.
  */
 export async function startSecondServer({
   name,
@@ -39,9 +39,12 @@ export async function startSecondServer({
   await cp('content', contentDir, { recursive: true })
   await prepare?.(contentDir)
   const distDir = `.next-${name}-${process.pid}`
+  // The build as `next build` left it: not the main server's caches, nor the pages it rendered
+  // on request since (which this server would otherwise serve as its own).
+  const caches = [path.join('.next', 'cache'), path.join('.next', 'server', 'route-cache')]
   await cp('.next', distDir, {
     recursive: true,
-    filter: (source) => !source.startsWith(path.join('.next', 'cache')),
+    filter: (source) => !caches.some((cache) => source.startsWith(cache)),
   })
   const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
