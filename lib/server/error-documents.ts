@@ -54,8 +54,9 @@ export function errorDocuments(buildDir: string): {
  * cache headers of a cached 404 included).
  *
  * Only a GET's answer whose body starts with the shell is rewritten (endWithBuffers offers only
- * bodies whose length is not yet sent, streamed ones included). A preview request keeps Next's answer: the client draws that one with the preview
- * banner, which these pages, made for readers, do not have.
+ * bodies whose length is not yet sent, streamed ones included). A preview request keeps Next's
+ * answer: the client draws that one with the preview banner, which these pages, made for
+ * readers, do not have.
  */
 export function errorBody(documents: ErrorDocuments) {
   return (response: ServerResponse, body: string): string => {
