@@ -3,7 +3,8 @@
  *
  * - Long response strings are written as bytes (lib/server/response-buffers.ts explains why).
  * - In production (`next start`), a 404 from `notFound()` and a 500 carry the prerendered
- *   not-found page and the server error page instead of Next's empty error shell
+ *   not-found page and the server error page instead of Next's empty error shell, and a path
+ *   Next cannot decode gets 400 and a page instead of a plain-text 500
  *   (lib/server/error-documents.ts).
  * - In production the content library is loaded now, from the build's content cache
  *   (lib/content/file-cache.ts), not by the first reader. A build's workers load what they

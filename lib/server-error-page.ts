@@ -1,45 +1,70 @@
 /**
- * The page a reader gets when a page cannot be rendered at all: a server error (500), including
- * one in the root layout, such as a content library that failed to load. A whole document that
- * depends on nothing that may be what failed: it reads nothing from the library (no site name,
- * no sections), loads no stylesheet or script of the build, and works without JavaScript ("Try
- * again" is a link to the address itself, a plain reload; the way home is a full page load).
+ * The pages a reader gets when the server cannot show a page of the site at all. Each is a whole
+ * document that depends on nothing that may be what failed: it reads nothing from the library
+ * (no site name, no sections), loads no stylesheet or script of the build, and works without
+ * JavaScript. They are kept as strings, not components, because Next refuses `react-dom/server`
+ * in server code, and rendering once at start is all a fixed page needs.
  *
- * Static HTML, used twice: app/global-error.tsx draws it when an error reaches the root in the
- * browser, and `next start` sends `serverErrorDocument()` as the first response of a 500 where
- * Next would send an empty shell (lib/server/error-documents.ts). It is kept as strings, not a
- * component, because Next refuses `react-dom/server` in server code, and rendering it once at
- * start is all a fixed page needs.
+ * - SERVER_ERROR_PAGE (500): a page that cannot be rendered, including an error in the root
+ *   layout, such as a content library that failed to load. "Try again" is a link to the address
+ *   itself, a plain reload; the way home is a full page load. Used twice: app/global-error.tsx
+ *   draws it when an error reaches the root in the browser, and `next start` sends it as the
+ *   first response of a 500 where Next would send an empty shell (lib/server/error-documents.ts).
+ * - BAD_ADDRESS_PAGE (400): an address whose path is not valid percent-encoding (`/tv/%ff`),
+ *   which no route can even read, where Next 16 sends a bare "Internal Server Error".
  *
- * `lang` is the language of this page's own words, not the library's (which it cannot read).
+ * `lang` is the language of these pages' own words, not the library's (which they cannot read).
  */
-export const SERVER_ERROR_PAGE = {
+export interface ErrorPage {
+  lang: string
+  title: string
+  css: string
+  body: string
+}
+
+/** The site's light and dark colours (app/globals.css), here because no stylesheet loads. */
+const CSS = [
+  ':root{color-scheme:light;--page:#fff;--ink:#15141a;--muted:#55525e;--line:#dcd8d2;--accent:#b3121f;--accent-ink:#fff}',
+  '@media (prefers-color-scheme:dark){:root{color-scheme:dark;--page:#121116;--ink:#f1eff4;--muted:#b4b0bd;--line:#34323b;--accent:#ff6b6b;--accent-ink:#121116}}',
+  "body{margin:0;background:var(--page);color:var(--ink);font:1rem/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue','Noto Sans','Liberation Sans',Arial,sans-serif}",
+  'main{max-width:42rem;margin:0 auto;padding:4rem 1rem;text-align:center}',
+  '.status{margin:0;font-weight:700;color:var(--accent)}',
+  "h1{margin:.5rem 0 0;font:900 2.25rem/1.2 'Iowan Old Style','Palatino Linotype',Palatino,'Book Antiqua',Georgia,serif;text-wrap:balance}",
+  '.why{margin:1rem 0 0;color:var(--muted)}',
+  'ul{display:flex;flex-wrap:wrap;justify-content:center;gap:.75rem;margin:2rem 0 0;padding:0;list-style:none}',
+  'a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 1.25rem;border:1px solid var(--line);border-radius:9999px;color:var(--ink);font-weight:600;text-decoration:none}',
+  'a:hover{border-color:var(--accent)}',
+  'a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}',
+  'a.primary{border-color:var(--accent);background:var(--accent);color:var(--accent-ink)}',
+].join('\n')
+
+export const SERVER_ERROR_PAGE: ErrorPage = {
   lang: 'en',
   title: 'Something went wrong',
-  /** The site's light and dark colours (app/globals.css), here because no stylesheet loads. */
-  css: [
-    ':root{color-scheme:light;--page:#fff;--ink:#15141a;--muted:#55525e;--line:#dcd8d2;--accent:#b3121f;--accent-ink:#fff}',
-    '@media (prefers-color-scheme:dark){:root{color-scheme:dark;--page:#121116;--ink:#f1eff4;--muted:#b4b0bd;--line:#34323b;--accent:#ff6b6b;--accent-ink:#121116}}',
-    "body{margin:0;background:var(--page);color:var(--ink);font:1rem/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue','Noto Sans','Liberation Sans',Arial,sans-serif}",
-    'main{max-width:42rem;margin:0 auto;padding:4rem 1rem;text-align:center}',
-    '.status{margin:0;font-weight:700;color:var(--accent)}',
-    "h1{margin:.5rem 0 0;font:900 2.25rem/1.2 'Iowan Old Style','Palatino Linotype',Palatino,'Book Antiqua',Georgia,serif;text-wrap:balance}",
-    '.why{margin:1rem 0 0;color:var(--muted)}',
-    'ul{display:flex;flex-wrap:wrap;justify-content:center;gap:.75rem;margin:2rem 0 0;padding:0;list-style:none}',
-    'a{display:inline-flex;align-items:center;min-height:2.75rem;padding:0 1.25rem;border:1px solid var(--line);border-radius:9999px;color:var(--ink);font-weight:600;text-decoration:none}',
-    'a:hover{border-color:var(--accent)}',
-    'a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}',
-    'a.again{border-color:var(--accent);background:var(--accent);color:var(--accent-ink)}',
-  ].join('\n'),
+  css: CSS,
   body: [
     '<main>',
     '<p class="status">500</p>',
     '<h1>Something went wrong on our side</h1>',
     '<p class="why">This page could not be shown just now. Nothing you did caused it, and it is usually over in a moment.</p>',
-    '<ul><li><a href="" class="again">Try again</a></li><li><a href="/">Go to the home page</a></li></ul>',
+    '<ul><li><a href="" class="primary">Try again</a></li><li><a href="/">Go to the home page</a></li></ul>',
     '</main>',
   ].join(''),
-} as const
+}
+
+export const BAD_ADDRESS_PAGE: ErrorPage = {
+  lang: 'en',
+  title: 'Address not valid',
+  css: CSS,
+  body: [
+    '<main>',
+    '<p class="status">400</p>',
+    '<h1>That address is not valid</h1>',
+    '<p class="why">It holds characters that a web address cannot carry, so it leads to no page. The link may have been cut short or changed on its way here.</p>',
+    '<ul><li><a href="/" class="primary">Go to the home page</a></li></ul>',
+    '</main>',
+  ].join(''),
+}
 
 /** The head's fixed tags, apart from the title and style. */
 const META = [
@@ -48,8 +73,11 @@ const META = [
   '<meta name="robots" content="noindex">',
 ].join('')
 
-/** The server error page as one static document: no script, nothing to hydrate. */
-export function serverErrorDocument(): string {
-  const { lang, title, css, body } = SERVER_ERROR_PAGE
+/** An error page as one static document: no script, nothing to hydrate. */
+export function errorPageDocument({ lang, title, css, body }: ErrorPage): string {
   return `<!DOCTYPE html><html lang="${lang}"><head>${META}<title>${title}</title><style>${css}</style></head><body>${body}</body></html>`
+}
+
+export function serverErrorDocument(): string {
+  return errorPageDocument(SERVER_ERROR_PAGE)
 }

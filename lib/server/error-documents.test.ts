@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverErrorDocument } from '../server-error-page'
-import { ERROR_SHELL, errorBody, errorDocuments } from './error-documents'
+import { BAD_ADDRESS_PAGE, errorPageDocument, serverErrorDocument } from '../server-error-page'
+import { ERROR_SHELL, errorBody, errorDocuments, PLAIN_500 } from './error-documents'
 
 // What Next sends for notFound() or a render error: the shell, then only scripts.
 const shell = `${ERROR_SHELL}<head><meta charSet="utf-8"/></head><body><script>self.__next_f=[]</script></body></html>`
@@ -14,6 +14,8 @@ const document =
   '<!DOCTYPE html><html lang="en-US"><body><h1>We couldn’t find that page</h1></body></html>'
 const errorPage =
   '<!DOCTYPE html><html lang="en"><body><h1>Something went wrong on our side</h1></body></html>'
+const badAddressPage =
+  '<!DOCTYPE html><html lang="en"><body><h1>That address is not valid</h1></body></html>'
 
 describe('errorDocuments', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'marquee-build-'))
@@ -34,9 +36,19 @@ describe('errorDocuments', () => {
     expect(page.startsWith('<!DOCTYPE html><html lang="en"><head>')).toBe(true)
     expect(page).toContain('<title>Something went wrong</title>')
     expect(page).toContain('<h1>Something went wrong on our side</h1>')
-    expect(page).toContain('<a href="" class="again">Try again</a>')
+    expect(page).toContain('<a href="" class="primary">Try again</a>')
     expect(page).toContain('<a href="/">Go to the home page</a>')
     // Nothing of the build it could fail to load: no script, no stylesheet.
+    expect(page).not.toMatch(/<script|<link/)
+  })
+
+  it('renders the bad-address page as a whole static document', () => {
+    const page = errorDocuments(dir).documents[400]!
+    expect(page).toBe(errorPageDocument(BAD_ADDRESS_PAGE))
+    expect(page.startsWith('<!DOCTYPE html><html lang="en"><head>')).toBe(true)
+    expect(page).toContain('<title>Address not valid</title>')
+    expect(page).toContain('<h1>That address is not valid</h1>')
+    expect(page).toContain('<a href="/" class="primary">Go to the home page</a>')
     expect(page).not.toMatch(/<script|<link/)
   })
 
@@ -45,6 +57,7 @@ describe('errorDocuments', () => {
     const { documents, missing } = errorDocuments(empty)
     expect(documents[404]).toBeUndefined()
     expect(documents[500]).toBe(serverErrorDocument())
+    expect(documents[400]).toBe(errorPageDocument(BAD_ADDRESS_PAGE))
     expect(missing).toEqual([path.join(pages(empty), '_not-found.html')])
   })
 
@@ -56,7 +69,7 @@ describe('errorDocuments', () => {
 })
 
 describe('errorBody', () => {
-  const rewrite = errorBody({ 404: document, 500: errorPage })
+  const rewrite = errorBody({ 400: badAddressPage, 404: document, 500: errorPage })
   type Answer = (response: ServerResponse) => void
   let answer: Answer = (response) => response.end()
   const server = createServer((_request: IncomingMessage, response) => answer(response))
@@ -75,9 +88,9 @@ describe('errorBody', () => {
     response.end(rewrite(response, body))
   }
 
-  async function get(respond: Answer, init: RequestInit = {}) {
+  async function get(respond: Answer, init: RequestInit = {}, path = '/') {
     answer = respond
-    const response = await fetch(base, init)
+    const response = await fetch(base + path, init)
     return { status: response.status, headers: response.headers, body: await response.text() }
   }
 
@@ -107,6 +120,7 @@ describe('errorBody', () => {
       ['a 500 that is not the shell', sendPage(500, '<!DOCTYPE html><html lang="en"><h1>x</h1>')],
       ['a 200 page', sendPage(200, shell)],
       ['a 503', sendPage(503, shell)],
+      ['a 400 shell (Next sends none)', sendPage(400, shell)],
       ['a POST', sendPage(404, shell), { method: 'POST' }],
       ['a POST that failed', sendPage(500, shell), { method: 'POST' }],
       [
@@ -119,7 +133,37 @@ describe('errorBody', () => {
       const { body } = await get(respond, init)
       expect(body, what).not.toBe(document)
       expect(body, what).not.toBe(errorPage)
+      expect(body, what).not.toBe(badAddressPage)
     }
+  })
+
+  /** Next's answer to a path it cannot decode: plain text, status 500. */
+  const plain500 = (response: ServerResponse) => {
+    response.statusCode = 500
+    response.setHeader('Content-Type', 'text/plain')
+    response.end(rewrite(response, PLAIN_500))
+  }
+
+  it("turns Next's plain 500 into 400 and the bad-address page for a path it cannot decode", async () => {
+    const cases: [string, number, string, string][] = [
+      ['/tv/%ff', 400, 'text/html; charset=utf-8', badAddressPage],
+      ['/%E0%A4%A', 400, 'text/html; charset=utf-8', badAddressPage],
+      ['/sitemaps/%ff.xml?x=1', 400, 'text/html; charset=utf-8', badAddressPage],
+      // A path that decodes, and a bad query string (the routes read their own), stay Next's.
+      ['/tv/some-story', 500, 'text/plain', PLAIN_500],
+      ['/tv/%C3%A9t%C3%A9', 500, 'text/plain', PLAIN_500],
+      ['/search?q=%ff', 500, 'text/plain', PLAIN_500],
+    ]
+    for (const [path, status, type, page] of cases) {
+      const answer = await get(plain500, {}, path)
+      expect([answer.status, answer.headers.get('content-type'), answer.body], path).toEqual([
+        status,
+        type,
+        page,
+      ])
+    }
+    // Any method: the address is as unreadable to a POST.
+    expect((await get(plain500, { method: 'POST' }, '/tv/%ff')).status).toBe(400)
   })
 
   it('does not take a cookie that only ends in the preview name for a preview', async () => {

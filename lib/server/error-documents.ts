@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
-import { serverErrorDocument } from '../server-error-page'
+import { BAD_ADDRESS_PAGE, errorPageDocument, serverErrorDocument } from '../server-error-page'
 
 /**
  * How Next 16 begins the page it sends when a route's render ends in an error: `notFound()` (an
@@ -14,8 +14,15 @@ import { serverErrorDocument } from '../server-error-page'
  */
 export const ERROR_SHELL = '<!DOCTYPE html><html id="__next_error__">'
 
-/** The pages sent in place of the shell, by status. */
-export type ErrorDocuments = Partial<Record<404 | 500, string>>
+/**
+ * What Next 16 sends for a path that is not valid percent-encoding (`/tv/%ff`): router-server.js
+ * catches the DecodeError and renders `/400`, a page an App Router build does not have, and
+ * base-server.js then falls back to this text with status 500. Nothing is logged.
+ */
+export const PLAIN_500 = 'Internal Server Error'
+
+/** The pages sent in place of Next's, by the status they are sent with. */
+export type ErrorDocuments = Partial<Record<400 | 404 | 500, string>>
 
 /** Where `next build` puts the not-found page it prerenders, in the build folder. */
 const NOT_FOUND_PAGE = path.join('server', 'app', '_not-found.html')
@@ -30,12 +37,16 @@ const PREVIEW_COOKIE = /(?:^|;)\s*__prerender_bypass=/
  *   (`next dev` prerenders nothing).
  * - 500: the server error page (lib/server-error-page.ts). The `_global-error.html` a build holds
  *   is Next's own generic page, not app/global-error.tsx.
+ * - 400: the bad-address page (lib/server-error-page.ts), for a path that cannot be decoded.
  */
 export function errorDocuments(buildDir: string): {
   documents: ErrorDocuments
   missing: string[]
 } {
-  const documents: ErrorDocuments = { 500: serverErrorDocument() }
+  const documents: ErrorDocuments = {
+    400: errorPageDocument(BAD_ADDRESS_PAGE),
+    500: serverErrorDocument(),
+  }
   const file = path.join(buildDir, NOT_FOUND_PAGE)
   try {
     documents[404] = readFileSync(file, 'utf8')
@@ -47,23 +58,48 @@ export function errorDocuments(buildDir: string): {
 }
 
 /**
- * A rewrite for `endWithBuffers`: sends the page for the response's status in place of Next's
- * empty error shell, so a 404 or 500 carries its whole page in the first response, as an
- * unmatched URL's 404 does. The not-found page hydrates the same way there, since it is the same
- * document; the server error page has nothing to hydrate. Status and headers stay Next's (the
- * cache headers of a cached 404 included).
+ * A rewrite for `endWithBuffers`: sends a whole page where Next sends none.
  *
- * Only a GET's answer whose body starts with the shell is rewritten (endWithBuffers offers only
- * bodies whose length is not yet sent, streamed ones included). A preview request keeps Next's
- * answer: the client draws that one with the preview banner, which these pages, made for
- * readers, do not have.
+ * - **Next's empty error shell** (a 404 or 500 from a render): the page for the response's
+ *   status, so it carries its whole page in the first response, as an unmatched URL's 404 does.
+ *   The not-found page hydrates the same way there, since it is the same document; the server
+ *   error page has nothing to hydrate. Status and headers stay Next's (the cache headers of a
+ *   cached 404 included). Only a GET's answer is rewritten. A preview request keeps Next's
+ *   answer: the client draws that one with the preview banner, which these pages, made for
+ *   readers, do not have.
+ * - **Next's plain 500 for a path it cannot decode** (PLAIN_500): status 400, what Next means to
+ *   send, with the bad-address page as HTML. Any method whose body is offered (HEAD has none).
+ *
+ * endWithBuffers offers only bodies whose length is not yet sent, streamed ones included, and
+ * sets the length of the body returned.
  */
 export function errorBody(documents: ErrorDocuments) {
   return (response: ServerResponse, body: string): string => {
-    const document = documents[response.statusCode as keyof ErrorDocuments]
+    if (body === PLAIN_500) return badAddress(response, documents[400]) ?? body
+    const status = response.statusCode
+    const document = status === 404 || status === 500 ? documents[status] : undefined
     if (!document || !body.startsWith(ERROR_SHELL)) return body
     const request = response.req
     if (request?.method !== 'GET' || PREVIEW_COOKIE.test(request.headers.cookie ?? '')) return body
     return document
+  }
+}
+
+/** The bad-address page, its status and type set, when Next's plain 500 is for such a path. */
+function badAddress(response: ServerResponse, document: string | undefined): string | undefined {
+  if (!document || response.statusCode !== 500 || response.headersSent) return undefined
+  const path = (response.req?.url ?? '/').split('?', 1)[0] ?? '/'
+  if (decodes(path)) return undefined
+  response.statusCode = 400
+  response.setHeader('Content-Type', 'text/html; charset=utf-8')
+  return document
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
   }
 }
