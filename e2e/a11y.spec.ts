@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { MISSING_PAGE, MODEL_STORY as story, requireJavaScript } from './support/site'
+import { BAD_ADDRESS, MISSING_PAGE, MODEL_STORY as story, requireJavaScript } from './support/site'
 
 requireJavaScript('axe runs as a script in the page')
 // An axe scan of a full page takes a few seconds of CPU; leave room on a busy machine.
@@ -31,6 +31,7 @@ const pages = [
   ['topic', '/topic/luke-cage'],
   ['search results', '/search?q=luke'],
   ['404', MISSING_PAGE],
+  ['400, an address that cannot be read', BAD_ADDRESS],
 ] as const
 
 for (const [name, url] of pages) {
@@ -50,6 +51,13 @@ test.describe('dark colour scheme', () => {
       'aria-pressed',
       'true',
     )
+    await expectNoViolations(page)
+  })
+
+  // The static error pages carry the dark colours in their own style (lib/server-error-page.ts).
+  test(`no axe violations: the 400 page in dark mode`, async ({ page }) => {
+    await page.goto(BAD_ADDRESS)
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 17, 22)')
     await expectNoViolations(page)
   })
 })

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { expect, test } from '@playwright/test'
 import { drafts } from './support/content'
 import {
+  BAD_ADDRESS,
   findTags,
   markupOnly,
   MISSING_PAGE,
@@ -79,6 +80,53 @@ test('a 404 from an unknown story is a full page in the first HTML response', as
   const links = findTags(html, 'a').map((a) => a.href)
   expect(links).toContain('/')
   expect(links).toContain(story.category.url)
+})
+
+// Next 16 answers a path that is not valid percent-encoding with a bare "Internal Server Error"
+// (status 500, text/plain); lib/server/error-documents.ts sends 400 and a whole page.
+const badAddresses = [
+  ['a story', BAD_ADDRESS],
+  ['a section', '/%ff'],
+  ['a cut-off character', '/tv/%E0%A4%A'],
+  ['a gallery photo', '/gallery/luke-cage-season-2-set-photos/%ff'],
+  ['an image', '/images/%ff.webp'],
+  ['a sitemap', '/sitemaps/%ff.xml'],
+] as const
+
+for (const [what, url] of badAddresses) {
+  test(`400 for an address that cannot be decoded: ${what} (${url})`, async ({ request }) => {
+    const response = await request.get(url)
+    expect(response.status()).toBe(400)
+    expect(response.headers()['content-type']).toBe('text/html; charset=utf-8')
+    expect(response.headers()['cache-control']).toMatch(/no-store/)
+    const body = await response.text()
+    expect(body).not.toMatch(/<script\b/)
+    expect(body).toMatch(/<html\b[^>]*\blang="en"/)
+    expect(body).toMatch(/<title>Address not valid<\/title>/)
+    expect(body).toMatch(/<h1\b[^>]*>That address is not valid<\/h1>/)
+    const robots = findTags(body, 'meta').filter((meta) => meta.name === 'robots')
+    expect(robots.map((meta) => meta.content)).toEqual(['noindex'])
+    expect(findTags(body, 'a').map((a) => a.href)).toEqual(['/'])
+  })
+}
+
+test('the 400 page leads home, with and without JavaScript', async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled })
+    try {
+      const page = await context.newPage()
+      const problems: string[] = []
+      page.on('pageerror', (error) => problems.push(error.message))
+      expect((await page.goto(BAD_ADDRESS))?.status()).toBe(400)
+      await expect(page).toHaveTitle('Address not valid')
+      await page.getByRole('link', { name: 'Go to the home page' }).click()
+      await expect(page).toHaveURL(/\/$/)
+      await expect(page.getByRole('banner').getByRole('link', { name: /home/ })).toBeVisible()
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+    }
+  }
 })
 
 const redirects = [
