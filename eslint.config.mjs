@@ -15,8 +15,15 @@ export default defineConfig([
     // Only lib/content may touch the file system or parse content files (DESIGN.md).
     files: ['app/**', 'components/**', 'lib/**'],
     // lib/og reads the social cards' font from node_modules, not content; error-documents
-    // reads the build's prerendered not-found page.
-    ignores: ['lib/content/**', 'lib/og/fonts.ts', 'lib/server/error-documents.ts', '**/*.test.ts'],
+    // reads the build's prerendered not-found page, and the cache handler the build's prerender
+    // manifest and the cache's own files.
+    ignores: [
+      'lib/content/**',
+      'lib/og/fonts.ts',
+      'lib/server/error-documents.ts',
+      'lib/server/cache-handler.cjs',
+      '**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -32,8 +39,8 @@ export default defineConfig([
     },
   },
   {
-    // next.config.js is CommonJS: Next loads it with require().
-    files: ['next.config.js'],
+    // CommonJS that Next loads itself, at build and at run time: its config and cache handler.
+    files: ['next.config.js', 'lib/server/cache-handler.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   globalIgnores([
