@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { drafts } from './support/content'
 import {
@@ -63,6 +65,28 @@ test('the 404 page explains itself and offers a way on', async ({ page }) => {
     .evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')))
   expect(robots.length).toBeGreaterThan(0)
   for (const content of robots) expect(content).toMatch(/noindex/)
+})
+
+test("an unknown story's 404 is cached in memory, not written to the build folder", async ({
+  request,
+}) => {
+  // Next 16 writes every ISR 404 to disk, so each address asked for would add files that nothing
+  // deletes; lib/server/cache-handler.cjs keeps a 404 for an address that never had a page in
+  // memory. A slug no run has asked for before:
+  const slug = `never-asked-${Date.now().toString(36)}`
+  const first = await request.get(`/tv/${slug}`)
+  expect(first.status()).toBe(404)
+  const again = await request.get(`/tv/${slug}`)
+  expect(again.status()).toBe(404)
+  expect(again.headers()['x-nextjs-cache']).toBe('HIT')
+  const cache = path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'route-cache')
+  const files = readdirSync(cache, { recursive: true, encoding: 'utf8' })
+  expect(files.filter((file) => file.includes(slug))).toEqual([])
+  // A page is still written: the model story's entry is there once it has been served.
+  await request.get(story.url)
+  await expect
+    .poll(() => readdirSync(cache, { recursive: true, encoding: 'utf8' }))
+    .toContainEqual(expect.stringMatching(new RegExp(`${story.url.split('/').pop()}\\.html$`)))
 })
 
 test('a 404 from an unknown story is a full page in the first HTML response', async ({
