@@ -21,7 +21,7 @@ export default defineConfig([
       'lib/content/**',
       'lib/og/fonts.ts',
       'lib/server/error-documents.ts',
-      'lib/server/cache-handler.cjs',
+      'lib/server/cache-handler.ts',
       '**/*.test.ts',
     ],
     rules: {
@@ -39,8 +39,8 @@ export default defineConfig([
     },
   },
   {
-    // CommonJS that Next loads itself, at build and at run time: its config and cache handler.
-    files: ['next.config.js', 'lib/server/cache-handler.cjs'],
+    // next.config.js is CommonJS: Next loads it with require().
+    files: ['next.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   globalIgnores([

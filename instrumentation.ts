@@ -6,6 +6,8 @@
  *   not-found page and the server error page instead of Next's empty error shell, and a path
  *   Next cannot decode gets 400 and a page instead of a plain-text 500
  *   (lib/server/error-documents.ts).
+ * - In production, the ISR cache keeps a 404 for an address that never had a page in memory
+ *   instead of writing it to disk (lib/server/cache-handler.ts).
  * - In production the content library is loaded now, from the build's content cache
  *   (lib/content/file-cache.ts), not by the first reader. A build's workers load what they
  *   prerender, and in development the pages keep a library of their own
@@ -29,6 +31,8 @@ export async function register() {
     )
   }
   endWithBuffers(undefined, undefined, errorBody(documents))
+  const { installCacheHandler } = await import('./lib/server/cache-handler')
+  installCacheHandler()
   const { warmLibrary } = await import('./lib/content/library')
   await warmLibrary()
 }

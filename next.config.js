@@ -34,9 +34,6 @@ const nextConfig = {
   // server CPU per article request (medians of six runs, #7 notes).
   generateEtags: false,
   reactStrictMode: true,
-  // Next's ISR cache, but a 404 for an address that never had a page stays in memory instead of
-  // adding files to the build folder for every unknown URL asked for.
-  cacheHandler: require.resolve('./lib/server/cache-handler.cjs'),
   images: {
     // Content images are served by app/images/[...path]/route.ts from the content library.
     localPatterns: [{ pathname: '/images/**', search: '' }],

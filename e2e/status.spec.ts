@@ -71,7 +71,7 @@ test("an unknown story's 404 is cached in memory, not written to the build folde
   request,
 }) => {
   // Next 16 writes every ISR 404 to disk, so each address asked for would add files that nothing
-  // deletes; lib/server/cache-handler.cjs keeps a 404 for an address that never had a page in
+  // deletes; lib/server/cache-handler.ts keeps a 404 for an address that never had a page in
   // memory. A slug no run has asked for before:
   const slug = `never-asked-${Date.now().toString(36)}`
   const first = await request.get(`/tv/${slug}`)

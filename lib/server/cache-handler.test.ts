@@ -7,20 +7,18 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { nodeFs } from 'next/dist/server/lib/node-fs-methods'
 import { afterAll, describe, expect, it } from 'vitest'
+import { installCacheHandler, MarqueeCache } from './cache-handler'
 
-const require = createRequire(import.meta.url)
-
-/** The handler as Next loads it (next.config.js), run against Next's own FileSystemCache. */
+/** The class as Next constructs and calls it, which knows nothing of this test's shapes. */
 interface Handler {
   get(key: string, ctx: object): Promise<{ value: { status?: number } | null } | null>
   set(key: string, data: object, ctx: object): Promise<void>
 }
-const MarqueeCache = require('./cache-handler.cjs') as new (ctx: object) => Handler
+const Cache = MarqueeCache as unknown as new (ctx: object) => Handler
 
 const HASH = 'a'.repeat(64)
 const pageKey = (pagePath: string) => `/route-cache/APP_PAGE/${HASH}/$${pagePath}`
@@ -50,6 +48,21 @@ const SET_CONTEXT = {
   isFallback: false,
 }
 
+describe('installCacheHandler', () => {
+  it("puts the class where Next's IncrementalCache looks for a global handler", () => {
+    const slot = Symbol.for('@next/cache-handlers')
+    const global = globalThis as { [key: symbol]: unknown }
+    const before = global[slot]
+    try {
+      global[slot] = { DefaultCache: 'kept' }
+      installCacheHandler()
+      expect(global[slot]).toEqual({ DefaultCache: 'kept', FetchCache: MarqueeCache })
+    } finally {
+      global[slot] = before
+    }
+  })
+})
+
 describe('MarqueeCache', () => {
   const build = mkdtempSync(path.join(tmpdir(), 'marquee-cache-'))
   const serverDistDir = path.join(build, 'server')
@@ -60,7 +73,7 @@ describe('MarqueeCache', () => {
   )
   afterAll(() => rmSync(build, { recursive: true, force: true }))
 
-  const cache = new MarqueeCache({
+  const cache = new Cache({
     fs: nodeFs,
     flushToDisk: true,
     serverDistDir,
