@@ -134,6 +134,15 @@ for (const [what, url] of badAddresses) {
   })
 }
 
+test("an API address that cannot be decoded gets the API's 400 body", async ({ request }) => {
+  const response = await request.get('/api/stories/%ff')
+  expect(response.status()).toBe(400)
+  expect(response.headers()['content-type']).toMatch(/^application\/json/)
+  const body = (await response.json()) as { error: string; issues: { path: string }[] }
+  expect(body.error).toBe('invalid_request')
+  expect(body.issues.map((issue) => issue.path)).toEqual([''])
+})
+
 test('the 400 page leads home, with and without JavaScript', async ({ browser }) => {
   for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled })

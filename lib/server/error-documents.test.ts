@@ -149,6 +149,12 @@ describe('errorBody', () => {
       ['/tv/%ff', 400, 'text/html; charset=utf-8', badAddressPage],
       ['/%E0%A4%A', 400, 'text/html; charset=utf-8', badAddressPage],
       ['/sitemaps/%ff.xml?x=1', 400, 'text/html; charset=utf-8', badAddressPage],
+      [
+        '/api/stories/%ff',
+        400,
+        'application/json',
+        '{"error":"invalid_request","issues":[{"path":"","message":"the address is not valid percent-encoding"}]}',
+      ],
       // A path that decodes, and a bad query string (the routes read their own), stay Next's.
       ['/tv/some-story', 500, 'text/plain', PLAIN_500],
       ['/tv/%C3%A9t%C3%A9', 500, 'text/plain', PLAIN_500],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
+import type { BadRequestBody } from '../api/bad-request'
 import { BAD_ADDRESS_PAGE, errorPageDocument, serverErrorDocument } from '../server-error-page'
 
 /**
@@ -68,7 +69,8 @@ export function errorDocuments(buildDir: string): {
  *   answer: the client draws that one with the preview banner, which these pages, made for
  *   readers, do not have.
  * - **Next's plain 500 for a path it cannot decode** (PLAIN_500): status 400, what Next means to
- *   send, with the bad-address page as HTML. Any method whose body is offered (HEAD has none).
+ *   send, with the bad-address page as HTML (the API's JSON 400 body under /api/). Any method
+ *   whose body is offered (HEAD has none).
  *
  * endWithBuffers offers only bodies whose length is not yet sent, streamed ones included, and
  * sets the length of the body returned.
@@ -85,12 +87,25 @@ export function errorBody(documents: ErrorDocuments) {
   }
 }
 
-/** The bad-address page, its status and type set, when Next's plain 500 is for such a path. */
+/** What an API route's client gets for an address it cannot decode: the API's 400 body. */
+const BAD_ADDRESS_JSON = JSON.stringify({
+  error: 'invalid_request',
+  issues: [{ path: '', message: 'the address is not valid percent-encoding' }],
+} satisfies BadRequestBody)
+
+/**
+ * The answer to Next's plain 500 for a path it cannot decode, its status and type set: the
+ * bad-address page, or under /api/ the JSON body every API route answers a 400 with.
+ */
 function badAddress(response: ServerResponse, document: string | undefined): string | undefined {
   if (!document || response.statusCode !== 500 || response.headersSent) return undefined
   const path = (response.req?.url ?? '/').split('?', 1)[0] ?? '/'
   if (decodes(path)) return undefined
   response.statusCode = 400
+  if (path.startsWith('/api/')) {
+    response.setHeader('Content-Type', 'application/json')
+    return BAD_ADDRESS_JSON
+  }
   response.setHeader('Content-Type', 'text/html; charset=utf-8')
   return document
 }
