@@ -99,10 +99,10 @@ const BAD_ADDRESS_JSON = JSON.stringify({
  */
 function badAddress(response: ServerResponse, document: string | undefined): string | undefined {
   if (!document || response.statusCode !== 500 || response.headersSent) return undefined
-  const path = (response.req?.url ?? '/').split('?', 1)[0] ?? '/'
-  if (decodes(path)) return undefined
+  const pathname = (response.req?.url ?? '/').split('?', 1)[0] ?? '/'
+  if (decodes(pathname)) return undefined
   response.statusCode = 400
-  if (path.startsWith('/api/')) {
+  if (pathname.startsWith('/api/')) {
     response.setHeader('Content-Type', 'application/json')
     return BAD_ADDRESS_JSON
   }
