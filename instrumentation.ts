@@ -23,14 +23,14 @@ export async function register() {
     return
   }
   const { buildDir } = await import('./lib/env')
-  const { errorBody, errorDocuments } = await import('./lib/server/error-documents')
+  const { errorBody, errorDocuments, errorHead } = await import('./lib/server/error-documents')
   const { documents, missing } = errorDocuments(buildDir())
   for (const file of missing) {
     console.warn(
       `Marquee: the build has no ${file}, so a 404 from notFound() is blank without JavaScript.`,
     )
   }
-  endWithBuffers(undefined, undefined, errorBody(documents))
+  endWithBuffers({ rewrite: errorBody(documents), head: errorHead(documents) })
   const { installCacheHandler } = await import('./lib/server/cache-handler')
   installCacheHandler()
   const { warmLibrary } = await import('./lib/content/library')

@@ -107,7 +107,8 @@ test('a 404 from an unknown story is a full page in the first HTML response', as
 })
 
 // Next 16 answers a path that is not valid percent-encoding with a bare "Internal Server Error"
-// (status 500, text/plain); lib/server/error-documents.ts sends 400 and a whole page.
+// (status 500, text/plain), to a HEAD too; lib/server/error-documents.ts sends 400 and a whole
+// page.
 const badAddresses = [
   ['a story', BAD_ADDRESS],
   ['a section', '/%ff'],
@@ -131,6 +132,11 @@ for (const [what, url] of badAddresses) {
     const robots = findTags(body, 'meta').filter((meta) => meta.name === 'robots')
     expect(robots.map((meta) => meta.content)).toEqual(['noindex'])
     expect(findTags(body, 'a').map((a) => a.href)).toEqual(['/'])
+    // A HEAD gets the GET's status, type and length (Next gives it the plain 500's).
+    const head = await request.head(url)
+    expect(head.status()).toBe(400)
+    expect(head.headers()['content-type']).toBe('text/html; charset=utf-8')
+    expect(head.headers()['content-length']).toBe(String(Buffer.byteLength(body)))
   })
 }
 
@@ -141,6 +147,9 @@ test("an API address that cannot be decoded gets the API's 400 body", async ({ r
   const body = (await response.json()) as { error: string; issues: { path: string }[] }
   expect(body.error).toBe('invalid_request')
   expect(body.issues.map((issue) => issue.path)).toEqual([''])
+  const head = await request.head('/api/stories/%ff')
+  expect(head.status()).toBe(400)
+  expect(head.headers()['content-type']).toMatch(/^application\/json/)
 })
 
 test('the 400 page leads home, with and without JavaScript', async ({ browser }) => {

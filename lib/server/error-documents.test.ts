@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BAD_ADDRESS_PAGE, errorPageDocument, serverErrorDocument } from '../server-error-page'
-import { ERROR_SHELL, errorBody, errorDocuments, PLAIN_500 } from './error-documents'
+import { ERROR_SHELL, errorBody, errorDocuments, errorHead, PLAIN_500 } from './error-documents'
 
 // What Next sends for notFound() or a render error: the shell, then only scripts.
 const shell = `${ERROR_SHELL}<head><meta charSet="utf-8"/></head><body><script>self.__next_f=[]</script></body></html>`
@@ -170,6 +170,51 @@ describe('errorBody', () => {
     }
     // Any method: the address is as unreadable to a POST.
     expect((await get(plain500, { method: 'POST' }, '/tv/%ff')).status).toBe(400)
+  })
+
+  it("gives a HEAD for a path it cannot decode the GET's status and type, not Next's 500", async () => {
+    const headRewrite = errorHead({ 400: badAddressPage, 404: document, 500: errorPage })
+    let returned: string | undefined
+    /** Next's HEAD for such a path: the plain 500's headers, no body (send-payload.ts). */
+    const head500 =
+      (type = 'text/plain', length = Buffer.byteLength(PLAIN_500)) =>
+      (response: ServerResponse) => {
+        response.statusCode = 500
+        response.setHeader('Content-Type', type)
+        response.setHeader('Content-Length', length)
+        returned = headRewrite(response)
+        response.end()
+      }
+    const cases: [string, Answer, number, string, string | undefined][] = [
+      ['/tv/%ff', head500(), 400, 'text/html; charset=utf-8', badAddressPage],
+      [
+        '/api/stories/%ff',
+        head500(),
+        400,
+        'application/json',
+        '{"error":"invalid_request","issues":[{"path":"","message":"the address is not valid percent-encoding"}]}',
+      ],
+      // A path that decodes, or headers that are not the plain 500's, stay Next's.
+      ['/tv/some-story', head500(), 500, 'text/plain', undefined],
+      [
+        '/tv/%ff',
+        head500('text/html; charset=utf-8', 7311),
+        500,
+        'text/html; charset=utf-8',
+        undefined,
+      ],
+      ['/tv/%ff', head500('text/plain', 20), 500, 'text/plain', undefined],
+      ['/tv/%ff', head500('text/html', 21), 500, 'text/html', undefined],
+    ]
+    for (const [path, respond, status, type, body] of cases) {
+      returned = 'not called'
+      const answer = await get(respond, { method: 'HEAD' }, path)
+      expect([answer.status, answer.headers.get('content-type'), returned], path).toEqual([
+        status,
+        type,
+        body,
+      ])
+    }
   })
 
   it('does not take a cookie that only ends in the preview name for a preview', async () => {

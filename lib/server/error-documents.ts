@@ -70,7 +70,7 @@ export function errorDocuments(buildDir: string): {
  *   readers, do not have.
  * - **Next's plain 500 for a path it cannot decode** (PLAIN_500): status 400, what Next means to
  *   send, with the bad-address page as HTML (the API's JSON 400 body under /api/). Any method
- *   whose body is offered (HEAD has none).
+ *   whose body is offered; a HEAD has none, and `errorHead` gives it the same headers.
  *
  * endWithBuffers offers only bodies whose length is not yet sent, streamed ones included, and
  * sets the length of the body returned.
@@ -84,6 +84,23 @@ export function errorBody(documents: ErrorDocuments) {
     const request = response.req
     if (request?.method !== 'GET' || PREVIEW_COOKIE.test(request.headers.cookie ?? '')) return body
     return document
+  }
+}
+
+/**
+ * A rewrite of a HEAD's headers for `endWithBuffers`: a HEAD for a path Next cannot decode gets
+ * what the GET's answer has (400, and the type and length of its page), not Next's plain 500.
+ * Next ends a HEAD without the body, so PLAIN_500 is recognised by the headers Next set for it:
+ * its length and plain-text type. A HEAD for a 404 or 500 keeps Next's headers, the shell's
+ * length included: without the body nothing shows that the answer is the shell.
+ */
+export function errorHead(documents: ErrorDocuments) {
+  return (response: ServerResponse): string | undefined => {
+    const type = response.getHeader('content-type')
+    const length = Number(response.getHeader('content-length'))
+    if (typeof type !== 'string' || !type.startsWith('text/plain')) return undefined
+    if (length !== Buffer.byteLength(PLAIN_500)) return undefined
+    return badAddress(response, documents[400])
   }
 }
 

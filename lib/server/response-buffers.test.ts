@@ -4,7 +4,13 @@ import { createRequire } from 'node:module'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rawGet } from './raw-get'
-import { endWithBuffers, MIN_CHARS, PageEncoder, type BodyRewrite } from './response-buffers'
+import {
+  endWithBuffers,
+  MIN_CHARS,
+  PageEncoder,
+  type BodyRewrite,
+  type HeadRewrite,
+} from './response-buffers'
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
 // The compression middleware `next start` puts in front of every response.
@@ -77,9 +83,13 @@ describe('endWithBuffers', () => {
   let base = ''
   const unchanged: BodyRewrite = (_response, body) => body
   let rewrite = unchanged
+  let head: HeadRewrite = () => undefined
 
   beforeAll(async () => {
-    endWithBuffers(undefined, undefined, (response, body) => rewrite(response, body))
+    endWithBuffers({
+      rewrite: (response, body) => rewrite(response, body),
+      head: (response) => head(response),
+    })
     endWithBuffers() // a second call must not wrap twice
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -132,6 +142,49 @@ describe('endWithBuffers', () => {
     const { response, body } = await fetchWith((res) => res.end(page), 'HEAD')
     expect(response.status).toBe(200)
     expect(body.length).toBe(0)
+  })
+
+  it("gives a HEAD the status and length that `head` sets, in place of Next's", async () => {
+    const shortText = 'Internal Server Error'
+    // Next's HEAD (send-payload.ts): the GET's headers, Content-Length included, and no body.
+    const nextHead = (res: ServerResponse) => {
+      res.statusCode = 500
+      res.setHeader('Content-Type', 'text/plain')
+      res.setHeader('Content-Length', Buffer.byteLength(shortText))
+      res.end(null)
+    }
+    const page = '<p>That address is not valid ’</p>'
+    const seen: string[] = []
+    head = (response) => {
+      seen.push(response.req.method ?? '')
+      if (response.statusCode !== 500) return undefined
+      response.statusCode = 400
+      response.setHeader('Content-Type', 'text/html; charset=utf-8')
+      return page
+    }
+    try {
+      const changed = await fetchWith(nextHead, 'HEAD')
+      expect(changed.response.status).toBe(400)
+      expect(changed.response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(changed.response.headers.get('content-length')).toBe(String(Buffer.byteLength(page)))
+      expect(changed.body.length).toBe(0)
+      const left = await fetchWith((res) => {
+        res.setHeader('Content-Length', 7)
+        res.end()
+      }, 'HEAD')
+      expect(left.response.status).toBe(200)
+      expect(left.response.headers.get('content-length')).toBe('7')
+      // A GET ended without a body (a 304, say) is not a HEAD: `head` is not asked.
+      seen.length = 0
+      const bodiless = await fetchWith((res) => {
+        res.statusCode = 500
+        res.end()
+      })
+      expect(bodiless.response.status).toBe(500)
+      expect(seen).toEqual([])
+    } finally {
+      head = () => undefined
+    }
   })
 
   // Next ends a cached page like this (send-payload.ts) when generateEtags is off.

@@ -90,6 +90,20 @@ type EndFunction = (this: unknown, ...args: unknown[]) => unknown
  * it returns, if different, replaces the whole stream.
  */
 export type BodyRewrite = (response: ServerResponse, body: string) => string
+/**
+ * Returns the body whose headers a HEAD's answer is to carry instead of Next's, having set its
+ * status and type, or undefined to leave them. Next answers a HEAD with the headers of the GET's
+ * answer, Content-Length included, and ends it with no body, so a BodyRewrite never sees it.
+ */
+export type HeadRewrite = (response: ServerResponse) => string | undefined
+
+export interface EndOptions {
+  /** What is patched: ServerResponse.prototype unless a test gives its own. */
+  target?: object
+  encoder?: PageEncoder
+  rewrite?: BodyRewrite
+  head?: HeadRewrite
+}
 type Response = ServerResponse & {
   [OWN_END]?: EndFunction
   [OWN_WRITE]?: EndFunction
@@ -174,19 +188,25 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
  * streamed body (`write`, then `end`; Next streams a dynamic page) and may replace it whole:
  * the replacement is written in place of the first chunk and the rest is dropped. A body whose
  * length was already sent is left alone. lib/server/error-documents.ts fills in Next's empty 404
- * and 500 shells this way.
+ * and 500 shells this way. `head` sees a HEAD ended with its headers still unsent, and the
+ * length of the body it returns replaces Next's Content-Length.
  */
-export function endWithBuffers(
-  target: object = ServerResponse.prototype,
+export function endWithBuffers({
+  target = ServerResponse.prototype,
   encoder = new PageEncoder(),
-  rewrite?: BodyRewrite,
-): void {
+  rewrite,
+  head,
+}: EndOptions = {}): void {
   if (PATCHED in target) return
   const original = (target as { end: EndFunction }).end
 
   function finish(response: Response, next: EndFunction, args: unknown[]) {
     if (response[REPLACED]) return next.apply(response, args.filter(isCallback))
     const [given, encoding, callback] = args
+    if (given == null && head && response.req?.method === 'HEAD' && !response.headersSent) {
+      const body = head(response)
+      if (body !== undefined) response.setHeader('Content-Length', Buffer.byteLength(body))
+    }
     if (typeof given !== 'string') return next.apply(response, args)
     if (typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') {
       return next.apply(response, args)
