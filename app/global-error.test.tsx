@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { SERVER_ERROR_PAGE, serverErrorDocument } from '@/lib/server-error-page'
+import { errorPageDocument, SERVER_ERROR_PAGE } from '@/lib/server-error-page'
 import GlobalError from './global-error'
 
 describe('GlobalError', () => {
@@ -14,6 +14,8 @@ describe('GlobalError', () => {
     expect(html.endsWith(`<body>${body}</body></html>`)).toBe(true)
     // The words a reader reads are the static document's.
     const text = (page: string) => page.replace(/<style>[^]*?<\/style>|<[^>]+>/g, ' ').split(/\s+/)
-    expect(text(html).join(' ').trim()).toBe(text(serverErrorDocument()).join(' ').trim())
+    expect(text(html).join(' ').trim()).toBe(
+      text(errorPageDocument(SERVER_ERROR_PAGE)).join(' ').trim(),
+    )
   })
 })

@@ -77,7 +77,3 @@ const META = [
 export function errorPageDocument({ lang, title, css, body }: ErrorPage): string {
   return `<!DOCTYPE html><html lang="${lang}"><head>${META}<title>${title}</title><style>${css}</style></head><body>${body}</body></html>`
 }
-
-export function serverErrorDocument(): string {
-  return errorPageDocument(SERVER_ERROR_PAGE)
-}

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BAD_ADDRESS_PAGE, errorPageDocument, serverErrorDocument } from '../server-error-page'
+import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../server-error-page'
 import { ERROR_SHELL, errorBody, errorDocuments, errorHead, PLAIN_500 } from './error-documents'
 
 // What Next sends for notFound() or a render error: the shell, then only scripts.
@@ -32,7 +32,7 @@ describe('errorDocuments', () => {
 
   it('renders the server error page as a whole static document', () => {
     const page = errorDocuments(dir).documents[500]!
-    expect(page).toBe(serverErrorDocument())
+    expect(page).toBe(errorPageDocument(SERVER_ERROR_PAGE))
     expect(page.startsWith('<!DOCTYPE html><html lang="en"><head>')).toBe(true)
     expect(page).toContain('<title>Something went wrong</title>')
     expect(page).toContain('<h1>Something went wrong on our side</h1>')
@@ -56,7 +56,7 @@ describe('errorDocuments', () => {
     const empty = path.join(dir, 'no-such-build')
     const { documents, missing } = errorDocuments(empty)
     expect(documents[404]).toBeUndefined()
-    expect(documents[500]).toBe(serverErrorDocument())
+    expect(documents[500]).toBe(errorPageDocument(SERVER_ERROR_PAGE))
     expect(documents[400]).toBe(errorPageDocument(BAD_ADDRESS_PAGE))
     expect(missing).toEqual([path.join(pages(empty), '_not-found.html')])
   })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import type { BadRequestBody } from '../api/bad-request'
-import { BAD_ADDRESS_PAGE, errorPageDocument, serverErrorDocument } from '../server-error-page'
+import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../server-error-page'
 
 /**
  * How Next 16 begins the page it sends when a route's render ends in an error: `notFound()` (an
@@ -46,7 +46,7 @@ export function errorDocuments(buildDir: string): {
 } {
   const documents: ErrorDocuments = {
     400: errorPageDocument(BAD_ADDRESS_PAGE),
-    500: serverErrorDocument(),
+    500: errorPageDocument(SERVER_ERROR_PAGE),
   }
   const file = path.join(buildDir, NOT_FOUND_PAGE)
   try {
