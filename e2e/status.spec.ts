@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { buildDir } from '../lib/env'
 import { drafts } from './support/content'
 import {
   BAD_ADDRESS,
@@ -79,7 +80,7 @@ test("an unknown story's 404 is cached in memory, not written to the build folde
   const again = await request.get(`/tv/${slug}`)
   expect(again.status()).toBe(404)
   expect(again.headers()['x-nextjs-cache']).toBe('HIT')
-  const cache = path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'route-cache')
+  const cache = path.join(buildDir(), 'server', 'route-cache')
   const files = readdirSync(cache, { recursive: true, encoding: 'utf8' })
   expect(files.filter((file) => file.includes(slug))).toEqual([])
   // A page is still written: the model story's entry is there once it has been served.
