@@ -87,6 +87,11 @@ for (const [name, url] of FAILING) {
     const links = findTags(html, 'a').map((a) => a.href)
     // "Try again" is the address itself, a reload that needs no script.
     expect(links).toEqual(['', '/'])
+    // A HEAD gets the GET's headers: this page's length, not the empty shell's Next would give.
+    const head = await request.head(`${server.base}${url}`)
+    expect(head.status()).toBe(500)
+    expect(head.headers()['content-type']).toBe(response.headers()['content-type'])
+    expect(head.headers()['content-length']).toBe(String(Buffer.byteLength(body)))
   })
 }
 

@@ -34,9 +34,15 @@ for (const [what, url] of notFound) {
     const response = await request.get(url, { maxRedirects: 0 })
     expect(response.status()).toBe(404)
     // Next 16 renders notFound() as an empty shell; instrumentation.ts fills in the page.
-    const html = markupOnly(await response.text())
+    const body = await response.text()
+    const html = markupOnly(body)
     expect(html).not.toContain('__next_error__')
     expect(html).toMatch(/<h1\b[^>]*>We couldn.t find that page<\/h1>/)
+    // A HEAD gets the GET's headers: the page's length, not the empty shell's Next would give.
+    const head = await request.head(url, { maxRedirects: 0 })
+    expect(head.status()).toBe(404)
+    expect(head.headers()['content-type']).toBe(response.headers()['content-type'])
+    expect(head.headers()['content-length']).toBe(String(Buffer.byteLength(body)))
   })
 }
 

@@ -196,15 +196,10 @@ describe('errorBody', () => {
       ],
       // A path that decodes, or headers that are not the plain 500's, stay Next's.
       ['/tv/some-story', head500(), 500, 'text/plain', undefined],
-      [
-        '/tv/%ff',
-        head500('text/html; charset=utf-8', 7311),
-        500,
-        'text/html; charset=utf-8',
-        undefined,
-      ],
       ['/tv/%ff', head500('text/plain', 20), 500, 'text/plain', undefined],
-      ['/tv/%ff', head500('text/html', 21), 500, 'text/html', undefined],
+      ['/tv/%ff', head500('application/json', 21), 500, 'application/json', undefined],
+      // An HTML 500 is a render's: the server error page's headers, as for any path.
+      ['/tv/%ff', head500('text/html', 21), 500, 'text/html', errorPage],
     ]
     for (const [path, respond, status, type, body] of cases) {
       returned = 'not called'
@@ -215,6 +210,48 @@ describe('errorBody', () => {
         body,
       ])
     }
+  })
+
+  it("gives a HEAD for a 404 or 500 the length of the GET's page, not of Next's shell", async () => {
+    const headRewrite = errorHead({ 404: document, 500: errorPage })
+    /** Next's HEAD for a page: the headers of its GET (the shell's length here), no body. */
+    const head =
+      (status: number, type = 'text/html; charset=utf-8') =>
+      (response: ServerResponse) => {
+        response.statusCode = status
+        response.setHeader('Content-Type', type)
+        response.setHeader('Content-Length', Buffer.byteLength(shell))
+        const page = headRewrite(response)
+        if (page !== undefined) response.setHeader('Content-Length', Buffer.byteLength(page))
+        response.end()
+      }
+    const length = async (respond: Answer, init: RequestInit = {}) => {
+      const answer = await get(respond, { method: 'HEAD', ...init })
+      return [answer.status, Number(answer.headers.get('content-length'))]
+    }
+    // The page's bytes, not its characters: the not-found page has a curly apostrophe.
+    expect(await length(head(404))).toEqual([404, Buffer.byteLength(document)])
+    expect(Buffer.byteLength(document)).toBeGreaterThan(document.length)
+    expect(await length(head(500))).toEqual([500, Buffer.byteLength(errorPage)])
+    // What errorBody leaves alone on a GET keeps Next's length on a HEAD.
+    const shellLength = Buffer.byteLength(shell)
+    const preview = { headers: { Cookie: '__prerender_bypass=0123abcd' } }
+    expect(await length(head(404), preview)).toEqual([404, shellLength])
+    expect(await length(head(200))).toEqual([200, shellLength])
+    expect(await length(head(503))).toEqual([503, shellLength])
+    expect(await length(head(404, 'text/x-component'))).toEqual([404, shellLength])
+    expect(await length(head(404, 'application/json'))).toEqual([404, shellLength])
+    const only404 = errorHead({ 404: document })
+    const noPage = await get(
+      (response) => {
+        response.statusCode = 500
+        response.setHeader('Content-Type', 'text/html')
+        expect(only404(response)).toBeUndefined()
+        response.end()
+      },
+      { method: 'HEAD' },
+    )
+    expect(noPage.status).toBe(500)
   })
 
   it('does not take a cookie that only ends in the preview name for a preview', async () => {

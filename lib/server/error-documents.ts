@@ -70,38 +70,46 @@ export function errorDocuments(buildDir: string): {
  *   readers, do not have.
  * - **Next's plain 500 for a path it cannot decode** (PLAIN_500): status 400, what Next means to
  *   send, with the bad-address page as HTML (the API's JSON 400 body under /api/). Any method
- *   whose body is offered; a HEAD has none, and `errorHead` gives it the same headers.
+ *   whose body is offered.
  *
+ * A HEAD has no body to offer; `errorHead` gives it the headers of the GET's answer.
  * endWithBuffers offers only bodies whose length is not yet sent, streamed ones included, and
  * sets the length of the body returned.
  */
 export function errorBody(documents: ErrorDocuments) {
   return (response: ServerResponse, body: string): string => {
     if (body === PLAIN_500) return badAddress(response, documents[400]) ?? body
-    const status = response.statusCode
-    const document = status === 404 || status === 500 ? documents[status] : undefined
-    if (!document || !body.startsWith(ERROR_SHELL)) return body
-    const request = response.req
-    if (request?.method !== 'GET' || PREVIEW_COOKIE.test(request.headers.cookie ?? '')) return body
-    return document
+    if (!body.startsWith(ERROR_SHELL) || response.req?.method !== 'GET') return body
+    return errorPage(response, documents) ?? body
   }
 }
 
 /**
- * A rewrite of a HEAD's headers for `endWithBuffers`: a HEAD for a path Next cannot decode gets
- * what the GET's answer has (400, and the type and length of its page), not Next's plain 500.
- * Next ends a HEAD without the body, so PLAIN_500 is recognised by the headers Next set for it:
- * its length and plain-text type. A HEAD for a 404 or 500 keeps Next's headers, the shell's
- * length included: without the body nothing shows that the answer is the shell.
+ * A rewrite of a HEAD's headers for `endWithBuffers`, so that they are the GET's (RFC 9110
+ * §8.6: a HEAD's Content-Length, if sent, is the length the GET's body would have). Next ends a
+ * HEAD without the body, so its answer is recognised by the headers Next set:
+ * - an HTML 404 or 500: the GET's body is the page `errorBody` sends (Next's own length is the
+ *   empty shell's); a preview keeps Next's, as its GET does;
+ * - PLAIN_500 (its plain-text type and length): a path Next cannot decode gets the 400 and the
+ *   type and length of the GET's page.
  */
 export function errorHead(documents: ErrorDocuments) {
   return (response: ServerResponse): string | undefined => {
     const type = response.getHeader('content-type')
+    if (typeof type !== 'string') return undefined
+    if (type.startsWith('text/html')) return errorPage(response, documents)
     const length = Number(response.getHeader('content-length'))
-    if (typeof type !== 'string' || !type.startsWith('text/plain')) return undefined
-    if (length !== Buffer.byteLength(PLAIN_500)) return undefined
+    if (!type.startsWith('text/plain') || length !== Buffer.byteLength(PLAIN_500)) return undefined
     return badAddress(response, documents[400])
   }
+}
+
+/** The page for an HTML answer's 404 or 500, unless it answers an editor's preview. */
+function errorPage(response: ServerResponse, documents: ErrorDocuments): string | undefined {
+  const status = response.statusCode
+  const document = status === 404 || status === 500 ? documents[status] : undefined
+  if (!document || PREVIEW_COOKIE.test(response.req?.headers.cookie ?? '')) return undefined
+  return document
 }
 
 /** What an API route's client gets for an address it cannot decode: the API's 400 body. */
