@@ -15,13 +15,14 @@ export default defineConfig([
     // Only lib/content may touch the file system or parse content files (DESIGN.md).
     files: ['app/**', 'components/**', 'lib/**'],
     // lib/og reads the social cards' font from node_modules, not content; error-documents
-    // reads the build's prerendered not-found page, and the cache handler the build's prerender
-    // manifest and the cache's own files.
+    // reads the build's prerendered not-found page, the cache handler the build's prerender
+    // manifest and the cache's own files, and front-cache deletes the nginx front's cache files.
     ignores: [
       'lib/content/**',
       'lib/og/fonts.ts',
       'lib/server/error-documents.ts',
       'lib/server/cache-handler.ts',
+      'lib/server/front-cache.ts',
       '**/*.test.ts',
     ],
     rules: {

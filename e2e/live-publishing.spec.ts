@@ -3,7 +3,8 @@
  * same build serves a copy of the content library in a temporary CONTENT_DIR, and the tests
  * write Markdown into it while it runs. No rebuild, no restart.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { REVALIDATE_SECRET } from './support/secrets'
@@ -16,6 +17,8 @@ const PORT = Number(process.env.E2E_LIVE_PORT ?? 3108)
 const WITHIN = 90_000
 
 let server: SecondServer
+/** Stands in for the nginx front's cache (scripts/lib/front.test.ts runs the real nginx). */
+let frontCache: string
 /** The story the clock publishes: written before the server starts, due 30 s later. */
 const scheduled = { slug: 'scheduled-by-the-clock', at: new Date(Date.now() + 30_000) }
 
@@ -45,10 +48,11 @@ async function eventually(what: string, check: () => Promise<boolean>, timeout =
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
+  frontCache = await mkdtemp(path.join(os.tmpdir(), 'marquee-front-cache-'))
   server = await startSecondServer({
     name: 'live',
     port: PORT,
-    env: { REVALIDATE_SECRET },
+    env: { REVALIDATE_SECRET, FRONT_CACHE_DIR: frontCache },
     prepare: (dir) =>
       writeFile(
         path.join(dir, 'articles', `${scheduled.slug}.md`),
@@ -57,7 +61,10 @@ test.beforeAll(async () => {
   })
 })
 
-test.afterAll(() => server?.stop())
+test.afterAll(async () => {
+  await server?.stop()
+  if (frontCache) await rm(frontCache, { recursive: true, force: true })
+})
 
 test.afterEach(async ({}, info) => {
   if (info.status !== info.expectedStatus)
@@ -148,10 +155,19 @@ test('POST /api/revalidate refreshes at once, and only with the secret', async (
 
   const slug = 'published-on-demand'
   await writeFile(file(slug), article(slug, 'Published on Demand', new Date(), 'Now.'))
+  // Two pages the front keeps, as nginx lays them out (levels=1:2), and one it is still writing.
+  const stored = ['d/41/5b5d0b06aa2e8a0c6cba1e0e3b4f441d', '7/0e/c3a8e4d2b1f0e9d8c7b6a5f4e3d2c0e7']
+  for (const name of [...stored, 'd/41/0000000042']) {
+    await mkdir(path.join(frontCache, path.dirname(name)), { recursive: true })
+    await writeFile(path.join(frontCache, name), 'KEY: http127.0.0.1/tv\n')
+  }
   const response = await request.post(`${server.base}/api/revalidate`, {
     headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` },
   })
-  expect(await response.json()).toMatchObject({ revalidated: true })
+  expect(response.status()).toBe(200)
+  expect(await response.json()).toMatchObject({ revalidated: true, front: { purged: 2 } })
+  const left = await readdir(frontCache, { recursive: true, withFileTypes: true })
+  expect(left.filter((entry) => entry.isFile()).map((entry) => entry.name)).toEqual(['0000000042'])
   // The first request after revalidation may still get the stale copy while it regenerates.
   const took = await eventually(
     'the feed lists it after revalidation',
@@ -159,4 +175,19 @@ test('POST /api/revalidate refreshes at once, and only with the secret', async (
     10_000,
   )
   expect(took).toBeLessThan(10_000)
+})
+
+test('POST /api/revalidate says so when it cannot empty the front cache', async ({ request }) => {
+  await rm(frontCache, { recursive: true, force: true })
+  const response = await request.post(`${server.base}/api/revalidate`, {
+    headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` },
+  })
+  // Next.js's own copies are refreshed; the front would go on serving its copies.
+  expect(response.status()).toBe(500)
+  const body = await response.json()
+  expect(body).toMatchObject({ revalidated: true })
+  expect(body.front.error).toContain(`ENOENT: no such file or directory, scandir '${frontCache}'`)
+  await expect
+    .poll(() => server.output())
+    .toContain("POST /api/revalidate: the front's cache was not emptied: ENOENT")
 })

@@ -19,12 +19,17 @@ const envSchema = z.object({
   PREVIEW_SECRET: secret,
   /** Authorizes POST /api/revalidate (Authorization: Bearer …). */
   REVALIDATE_SECRET: secret,
+  /**
+   * The nginx front's cache folder (its proxy_cache_path), which POST /api/revalidate empties.
+   * `npm run start:front` sets it; unset, the front is not this server's to purge.
+   */
+  FRONT_CACHE_DIR: z.string().refine(path.isAbsolute, 'must be an absolute path').optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
 
 /** Reads and validates the environment once; a bad value stops the process with a clear message. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

@@ -9,7 +9,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { NGINX_MISSING, preparePrefix, renderFrontConfig, startNginx } from './lib/front'
+import {
+  frontCache,
+  NGINX_MISSING,
+  preparePrefix,
+  renderFrontConfig,
+  startNginx,
+} from './lib/front'
 import { isStopping, start, stopAll, waitForHttp } from './lib/processes'
 import { packageBin, which } from './lib/tools'
 
@@ -34,15 +40,16 @@ async function main() {
     throw new Error(`no production build in ${distDir}: run npm run build first`)
   }
 
+  const prefix = path.join(root, '.nginx')
   const next = start(
     'next start',
     process.execPath,
     [packageBin(root, 'next', 'next'), 'start', '-H', host, '-p', String(nextPort)],
-    { cwd: root, logFile: 'inherit' },
+    // POST /api/revalidate empties nginx's cache, so a change is published at once.
+    { cwd: root, logFile: 'inherit', env: { ...process.env, FRONT_CACHE_DIR: frontCache(prefix) } },
   )
   await waitForHttp(`http://${host}:${nextPort}/`, next)
 
-  const prefix = path.join(root, '.nginx')
   const conf = renderFrontConfig({
     listen: `${frontHost}:${frontPort}`,
     upstream: `${host}:${nextPort}`,

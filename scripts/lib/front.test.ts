@@ -4,15 +4,16 @@
  * s-maxage, Vary on Accept-Encoding, and gzip when asked for it. Skipped where nginx is not
  * installed (.ci/run installs it).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { purgeFrontCache } from '../../lib/server/front-cache'
 import { rawGet } from '../../lib/server/raw-get'
-import { preparePrefix, renderFrontConfig, startNginx } from './front'
+import { frontCache, preparePrefix, renderFrontConfig, startNginx } from './front'
 import { freePort } from './ports'
 import { stop, waitForHttp, type Managed } from './processes'
 import { which } from './tools'
@@ -22,6 +23,8 @@ const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem
 describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () => {
   /** Accept-Encoding of every request that reached the upstream, per path. */
   const seen = new Map<string, string[]>()
+  /** What the upstream's /edited page says: an editor's change is a new edition. */
+  let edition = 1
   let upstream: Server
   let nginx: Managed
   let prefix: string
@@ -32,7 +35,8 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       const encoding = request.headers['accept-encoding'] ?? ''
       seen.set(request.url ?? '', [...(seen.get(request.url ?? '') ?? []), encoding])
       const gzip = /\bgzip\b/.test(encoding)
-      const body = gzip ? gzipSync(PAGE) : Buffer.from(PAGE)
+      const page = request.url === '/edited' ? `${PAGE}<p>Edition ${edition}</p>` : PAGE
+      const body = gzip ? gzipSync(page) : Buffer.from(page)
       response.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 's-maxage=60, stale-while-revalidate=31535940',
@@ -94,6 +98,29 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(plain.headers['x-cache-status']).toBe('MISS')
     expect(again.headers['x-cache-status']).toBe('HIT')
     expect(seen.get('/both')).toEqual(['gzip', ''])
+  })
+
+  it('serves what Next.js has now once purgeFrontCache has emptied the cache', async () => {
+    const page = async (acceptEncoding?: string) => {
+      const answer = await get('/edited', acceptEncoding)
+      const body = acceptEncoding ? gunzipSync(answer.body) : answer.body
+      return [answer.headers['x-cache-status'], body.toString('utf8').slice(PAGE.length)]
+    }
+    for (const encoding of ['gzip', undefined]) await page(encoding)
+    edition = 2
+    // Within s-maxage nginx answers from its cache, in both encodings.
+    expect(await page('gzip')).toEqual(['HIT', '<p>Edition 1</p>'])
+    expect(await page()).toEqual(['HIT', '<p>Edition 1</p>'])
+
+    const cache = frontCache(prefix)
+    expect(await purgeFrontCache(cache)).toBeGreaterThanOrEqual(2)
+    expect(await page('gzip')).toEqual(['MISS', '<p>Edition 2</p>'])
+    expect(await page()).toEqual(['MISS', '<p>Edition 2</p>'])
+    // The new answers are stored again, and the missing files logged nothing.
+    expect(await page('gzip')).toEqual(['HIT', '<p>Edition 2</p>'])
+    expect(await page()).toEqual(['HIT', '<p>Edition 2</p>'])
+    expect(seen.get('/edited')).toEqual(['gzip', '', 'gzip', ''])
+    expect(readFileSync(path.join(prefix, 'logs', 'error.log'), 'utf8')).toBe('')
   })
 
   it.each([

@@ -43,6 +43,11 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
   return text
 }
 
+/** The cache folder in an nginx prefix folder: `proxy_cache_path cache` in the template. */
+export function frontCache(prefix: string): string {
+  return path.resolve(prefix, 'cache')
+}
+
 /**
  * Creates an nginx prefix folder (conf, logs, temp, cache). It is world-readable because nginx
  * started by root runs its workers as `nobody`, and they must reach the cache folder inside.
