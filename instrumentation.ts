@@ -8,6 +8,8 @@
  *   (lib/server/error-documents.ts).
  * - In production, the ISR cache keeps a 404 for an address that never had a page in memory
  *   instead of writing it to disk (lib/server/cache-handler.ts).
+ * - In production, an invalid environment variable (lib/env.ts) stops the server with its name
+ *   and what is wrong with it.
  * - In production the content library is loaded now, from the build's content cache
  *   (lib/content/file-cache.ts), not by the first reader. A build's workers load what they
  *   prerender, and in development the pages keep a library of their own
@@ -22,9 +24,17 @@ export async function register() {
     endWithBuffers()
     return
   }
-  const { buildDir } = await import('./lib/env')
+  const { buildDir, readEnv } = await import('./lib/env')
+  let env
+  try {
+    env = readEnv()
+  } catch (error) {
+    // Left to Next, the server would go on running and answer every request with a 500.
+    console.error(`Marquee cannot start. ${(error as Error).message}`)
+    process.exit(1)
+  }
   const { errorBody, errorDocuments, errorHead } = await import('./lib/server/error-documents')
-  const { documents, missing } = errorDocuments(buildDir())
+  const { documents, missing } = errorDocuments(buildDir(env))
   for (const file of missing) {
     console.warn(
       `Marquee: the build has no ${file}, so a 404 from notFound() is blank without JavaScript.`,

@@ -3,8 +3,9 @@
  * a copy of the library whose site.yaml has a bad `url`. What the build prerendered is still
  * served; every page rendered on request fails with a 500. Readers (with and without JavaScript)
  * get a whole error page in the first response, and the server log tells the editor which file,
- * line and field to fix.
+ * line and field to fix. Last, a server whose environment is invalid: it stops at once.
  */
+import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -15,6 +16,8 @@ import { findTags, markupOnly, MODEL_STORY as story } from './support/site'
 test.describe.configure({ mode: 'serial' })
 
 const PORT = Number(process.env.E2E_BROKEN_PORT ?? 3109)
+/** A server that must not get as far as listening; the port is only asked for. */
+const BAD_ENV_PORT = Number(process.env.E2E_BAD_ENV_PORT ?? 3110)
 /**
  * A story address no server of this build has rendered: the copy of the build this server runs
  * on may already hold the main server's cached 404 for MISSING_PAGE, which it would serve.
@@ -167,4 +170,32 @@ test('without JavaScript the error page is styled and fits a 360 px screen', asy
   } finally {
     await context.close()
   }
+})
+
+test('an invalid environment variable stops the server, naming it, instead of 500 on every page', async () => {
+  // Next 16 logs an error thrown by instrumentation.ts's register() and serves on, every request
+  // a 500; instrumentation.ts validates the environment first and exits.
+  const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(BAD_ENV_PORT)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', REVALIDATE_SECRET: 'too-short' },
+    // Its own process group, so a server that does not stop is killed whole (npx and next).
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      if (server.pid) process.kill(-server.pid, 'SIGKILL')
+      resolve(null)
+    }, 20_000)
+    server.on('exit', (exitCode) => {
+      clearTimeout(timer)
+      resolve(exitCode)
+    })
+  })
+  expect(code, output).toBe(1)
+  expect(output).toContain(
+    'Marquee cannot start. Invalid environment variables:\n  REVALIDATE_SECRET: must be at least 16 characters',
+  )
 })
