@@ -13,6 +13,7 @@ import {
   frontCache,
   NGINX_MISSING,
   preparePrefix,
+  previewModeId,
   renderFrontConfig,
   startNginx,
 } from './lib/front'
@@ -54,6 +55,7 @@ async function main() {
     listen: `${frontHost}:${frontPort}`,
     upstream: `${host}:${nextPort}`,
     staticDir: path.join(distDir, 'static'),
+    previewId: previewModeId(distDir),
   })
   const confFile = preparePrefix(prefix, conf)
   const nginx = await startNginx('nginx', prefix, confFile)

@@ -17,7 +17,13 @@ import {
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { nginxBinary, preparePrefix, renderFrontConfig, startNginx } from '../lib/front'
+import {
+  nginxBinary,
+  preparePrefix,
+  previewModeId,
+  renderFrontConfig,
+  startNginx,
+} from '../lib/front'
 import { jsWeightOf } from '../lib/page-weight'
 import { freePort } from '../lib/ports'
 import { isStopping, onFinish, run, start, stopAll, waitForHttp } from '../lib/processes'
@@ -190,6 +196,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
       listen: `127.0.0.1:${frontPort}`,
       upstream: new URL(base).host,
       staticDir: path.join(ROOT, '.next', 'static'),
+      previewId: previewModeId(path.join(ROOT, '.next')),
     }),
   )
   const front = await startNginx('nginx front', frontPrefix, confFile)

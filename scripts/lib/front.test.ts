@@ -4,7 +4,7 @@
  * s-maxage, Vary on Accept-Encoding, and gzip when asked for it. Skipped where nginx is not
  * installed (.ci/run installs it).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -13,10 +13,13 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { purgeFrontCache } from '../../lib/server/front-cache'
 import { rawGet } from '../../lib/server/raw-get'
-import { frontCache, preparePrefix, renderFrontConfig, startNginx } from './front'
+import { frontCache, preparePrefix, previewModeId, renderFrontConfig, startNginx } from './front'
 import { freePort } from './ports'
 import { stop, waitForHttp, type Managed } from './processes'
 import { which } from './tools'
+
+/** A build's draft-mode cookie value (its previewModeId). */
+const PREVIEW_ID = 'e376f3ae2f45a23b1ee5a825a9daa6e9'
 
 const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem.</p>'.repeat(200)}</body></html>`
 
@@ -54,6 +57,7 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       listen: `127.0.0.1:${port}`,
       upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`,
       staticDir: path.join(prefix, 'static'),
+      previewId: PREVIEW_ID,
     })
     nginx = await startNginx('nginx (front test)', prefix, preparePrefix(prefix, conf))
     base = `http://127.0.0.1:${port}`
@@ -123,6 +127,26 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(readFileSync(path.join(prefix, 'logs', 'error.log'), 'utf8')).toBe('')
   })
 
+  it("sends only an editor's preview past the cache, and never stores its answer", async () => {
+    const cookie = (value: string) => ({ Cookie: `theme=dark; __prerender_bypass=${value}` })
+    const status = async (headers: Record<string, string> = {}) =>
+      (await rawGet(`${base}/draft`, headers)).headers['x-cache-status']
+    // The build's own cookie: Next.js renders the preview, nginx keeps none of it.
+    expect(await status(cookie(PREVIEW_ID))).toBe('BYPASS')
+    expect(await status(cookie(PREVIEW_ID))).toBe('BYPASS')
+    expect(await status()).toBe('MISS')
+    // Any other value is a reader: the cached page, however many requests carry it.
+    for (const forged of ['1', 'x', PREVIEW_ID.toUpperCase(), `${PREVIEW_ID}0`, '']) {
+      expect(await status(cookie(forged)), forged).toBe('HIT')
+    }
+    expect(seen.get('/draft')).toHaveLength(3)
+  })
+
+  it('keeps its rendered config, which holds the key to drafts, from other users', () => {
+    expect(statSync(path.join(prefix, 'nginx.conf')).mode & 0o777).toBe(0o600)
+    expect(readFileSync(path.join(prefix, 'nginx.conf'), 'utf8')).toContain(`"~^${PREVIEW_ID}$" 1;`)
+  })
+
   it.each([
     ['gzip;q=0, br', ''],
     ['br', ''],
@@ -136,5 +160,35 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(answer.status).toBe(200)
     expect(seen.get(pathname)).toEqual([expected])
     expect(answer.headers['content-encoding']).toBe(expected === 'gzip' ? 'gzip' : undefined)
+  })
+})
+
+describe('the draft-mode cookie value the front lets past its cache', () => {
+  const config = { listen: '127.0.0.1:8080', upstream: '127.0.0.1:3000', staticDir: '/srv/s' }
+
+  it('is read from the build', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-build-'))
+    try {
+      const manifest = path.join(dir, 'prerender-manifest.json')
+      writeFileSync(manifest, JSON.stringify({ preview: { previewModeId: PREVIEW_ID } }))
+      expect(previewModeId(dir)).toBe(PREVIEW_ID)
+      writeFileSync(manifest, JSON.stringify({ preview: { previewModeId: 'development-id' } }))
+      expect(() => previewModeId(dir)).toThrow(
+        `${manifest}: preview.previewModeId: expected 32 hex digits`,
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('goes into the config only as 32 hex digits', () => {
+    expect(renderFrontConfig({ ...config, previewId: PREVIEW_ID })).toContain(
+      `"~^${PREVIEW_ID}$" 1;`,
+    )
+    for (const bad of ['', 'x', `${PREVIEW_ID}$" 1; default`, PREVIEW_ID.toUpperCase()]) {
+      expect(() => renderFrontConfig({ ...config, previewId: bad }), bad).toThrow(
+        'previewId: expected 32 hex digits',
+      )
+    }
   })
 })

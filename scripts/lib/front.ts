@@ -5,6 +5,7 @@
  */
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { z } from 'zod'
 import { run, start, type Managed } from './processes'
 import { which } from './tools'
 
@@ -17,6 +18,28 @@ export interface FrontConfig {
   upstream: string
   /** Absolute path of the build's static folder (…/.next/static). */
   staticDir: string
+  /** The build's draft-mode cookie value (`previewModeId`): only it skips nginx's cache. */
+  previewId: string
+}
+
+const PREVIEW_ID = /^[0-9a-f]{32}$/
+
+const prerenderManifest = z.object({
+  preview: z.object({ previewModeId: z.string().regex(PREVIEW_ID, 'expected 32 hex digits') }),
+})
+
+/**
+ * The draft-mode cookie value of the build in `distDir`, from its prerender-manifest.json: Next.js
+ * sets `__prerender_bypass` to it when an editor opens a preview.
+ */
+export function previewModeId(distDir: string): string {
+  const file = path.join(distDir, 'prerender-manifest.json')
+  const parsed = prerenderManifest.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`)
+  }
+  return parsed.data.preview.previewModeId
 }
 
 export const NGINX_MISSING =
@@ -34,6 +57,11 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
     LISTEN: config.listen,
     UPSTREAM: config.upstream,
     STATIC_DIR: config.staticDir.endsWith('/') ? config.staticDir : `${config.staticDir}/`,
+    PREVIEW_ID: config.previewId,
+  }
+  // It goes into a regular expression in the config: nothing but what Next.js makes is taken.
+  if (!PREVIEW_ID.test(config.previewId)) {
+    throw new Error(`previewId: expected 32 hex digits, got ${JSON.stringify(config.previewId)}`)
   }
   const text = readFileSync(template, 'utf8').replace(/@@([A-Z_]+)@@/g, (whole, name: string) => {
     const value = values[name]
@@ -49,8 +77,9 @@ export function frontCache(prefix: string): string {
 }
 
 /**
- * Creates an nginx prefix folder (conf, logs, temp, cache). It is world-readable because nginx
- * started by root runs its workers as `nobody`, and they must reach the cache folder inside.
+ * Creates an nginx prefix folder (conf, logs, temp, cache). Its folders are world-readable
+ * because nginx started by root runs its workers as `nobody`, and they must reach the cache
+ * folder inside; the config file is not (see below).
  */
 export function preparePrefix(prefix: string, conf: string): string {
   for (const dir of ['', 'logs', 'temp', 'cache']) {
@@ -58,7 +87,10 @@ export function preparePrefix(prefix: string, conf: string): string {
     chmodSync(path.join(prefix, dir), 0o755)
   }
   const confFile = path.join(prefix, 'nginx.conf')
-  writeFileSync(confFile, conf)
+  // Only the owner may read it: the front's config holds the key to drafts (PREVIEW_ID). nginx
+  // reads it in its master process, as the user who started it.
+  writeFileSync(confFile, conf, { mode: 0o600 })
+  chmodSync(confFile, 0o600)
   return confFile
 }
 
