@@ -20,7 +20,7 @@ const envSchema = z.object({
   /** Authorizes POST /api/revalidate (Authorization: Bearer …). */
   REVALIDATE_SECRET: secret,
   /**
-   * The nginx front's cache folder (its proxy_cache_path), which POST /api/revalidate empties.
+   * The nginx front's cache folder (its proxy_cache_path), which POST /api/revalidate purges.
    * `npm run start:front` sets it; unset, the front is not this server's to purge.
    */
   FRONT_CACHE_DIR: z.string().refine(path.isAbsolute, 'must be an absolute path').optional(),

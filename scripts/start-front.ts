@@ -46,7 +46,7 @@ async function main() {
     'next start',
     process.execPath,
     [packageBin(root, 'next', 'next'), 'start', '-H', host, '-p', String(nextPort)],
-    // POST /api/revalidate empties nginx's cache, so a change is published at once.
+    // POST /api/revalidate purges nginx's cache, so a change is published at once.
     { cwd: root, logFile: 'inherit', env: { ...process.env, FRONT_CACHE_DIR: frontCache(prefix) } },
   )
   await waitForHttp(`http://${host}:${nextPort}/`, next)

@@ -4,13 +4,13 @@
  * s-maxage, Vary on Accept-Encoding, and gzip when asked for it. Skipped where nginx is not
  * installed (.ci/run installs it).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { purgeFrontCache } from '../../lib/server/front-cache'
 import { rawGet } from '../../lib/server/raw-get'
 import { frontCache, preparePrefix, previewModeId, renderFrontConfig, startNginx } from './front'
@@ -22,6 +22,13 @@ import { which } from './tools'
 const PREVIEW_ID = 'e376f3ae2f45a23b1ee5a825a9daa6e9'
 
 const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem.</p>'.repeat(200)}</body></html>`
+
+/** The responses stored in an nginx cache folder (files named by their key's MD5). */
+function cacheFiles(cache: string): string[] {
+  return readdirSync(cache, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /^[0-9a-f]{32}$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+}
 
 describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () => {
   /** Accept-Encoding of every request that reached the upstream, per path. */
@@ -104,7 +111,7 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(seen.get('/both')).toEqual(['gzip', ''])
   })
 
-  it('serves what Next.js has now once purgeFrontCache has emptied the cache', async () => {
+  it('serves what Next.js has now once purgeFrontCache has purged the cache', async () => {
     const page = async (acceptEncoding?: string) => {
       const answer = await get('/edited', acceptEncoding)
       const body = acceptEncoding ? gunzipSync(answer.body) : answer.body
@@ -117,15 +124,56 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(await page()).toEqual(['HIT', '<p>Edition 1</p>'])
 
     const cache = frontCache(prefix)
-    expect(await purgeFrontCache(cache)).toBeGreaterThanOrEqual(2)
+    // The format purgeFrontCache relies on: each stored response begins with nginx's version.
+    const versions = () => cacheFiles(cache).map((file) => readFileSync(file).readBigUInt64LE(0))
+    expect(versions().length).toBeGreaterThanOrEqual(2)
+    for (const version of versions()) expect(version).toBeGreaterThan(0n)
+    const stored = versions().length
+    expect(await purgeFrontCache(cache)).toBe(stored)
+    expect(versions()).toEqual(Array(stored).fill(0n))
     expect(await page('gzip')).toEqual(['MISS', '<p>Edition 2</p>'])
     expect(await page()).toEqual(['MISS', '<p>Edition 2</p>'])
-    // The new answers are stored again, and the missing files logged nothing.
+    // The new answers are stored again, and the purged files logged nothing.
     expect(await page('gzip')).toEqual(['HIT', '<p>Edition 2</p>'])
     expect(await page()).toEqual(['HIT', '<p>Edition 2</p>'])
     expect(seen.get('/edited')).toEqual(['gzip', '', 'gzip', ''])
     expect(readFileSync(path.join(prefix, 'logs', 'error.log'), 'utf8')).toBe('')
   })
+
+  it('logs nothing when nginx expires a purged response nobody asked for again', async () => {
+    // The same config, but an entry unused for 1 s (not 7 days) expires, so that nginx's cache
+    // manager removes the purged files within the test. Deleted files instead of purged ones
+    // made it log `[crit] unlink() … failed (2: No such file or directory)` here.
+    const shortPrefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-expiry-'))
+    const port = await freePort(8600, 8699, new Set([Number(new URL(base).port)]))
+    const conf = renderFrontConfig({
+      listen: `127.0.0.1:${port}`,
+      upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      staticDir: path.join(shortPrefix, 'static'),
+      previewId: PREVIEW_ID,
+    }).replace('inactive=7d', 'inactive=1s')
+    expect(conf).toContain('inactive=1s')
+    const short = await startNginx('nginx (expiry)', shortPrefix, preparePrefix(shortPrefix, conf))
+    try {
+      const shortBase = `http://127.0.0.1:${port}`
+      await waitForHttp(`${shortBase}/_ready`, short)
+      for (const page of ['/unasked-1', '/unasked-2']) await rawGet(`${shortBase}${page}`)
+      const cache = frontCache(shortPrefix)
+      const stored = cacheFiles(cache).length
+      expect(stored).toBeGreaterThanOrEqual(2)
+      expect(await purgeFrontCache(cache)).toBe(stored)
+      // Still there, for the cache manager to remove as it removes any expired entry.
+      expect(cacheFiles(cache)).toHaveLength(stored)
+      await vi.waitFor(() => expect(cacheFiles(cache)).toEqual([]), {
+        timeout: 30_000,
+        interval: 500,
+      })
+      expect(readFileSync(path.join(shortPrefix, 'logs', 'error.log'), 'utf8')).toBe('')
+    } finally {
+      await stop(short)
+      rmSync(shortPrefix, { recursive: true, force: true })
+    }
+  }, 45_000)
 
   it("sends only an editor's preview past the cache, and never stores its answer", async () => {
     const cookie = (value: string) => ({ Cookie: `theme=dark; __prerender_bypass=${value}` })

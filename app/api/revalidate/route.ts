@@ -11,7 +11,7 @@ const NO_STORE = { 'Cache-Control': 'private, no-store' }
  * `curl -X POST -H "Authorization: Bearer $REVALIDATE_SECRET" https://site/api/revalidate`.
  * Re-reads the files and marks every page, feed and sitemap stale, so the next request to each
  * renders from the new library. Behind the nginx front (`npm run start:front`, which sets
- * FRONT_CACHE_DIR) it also empties nginx's cache, which would otherwise serve its copies for up
+ * FRONT_CACHE_DIR) it also purges nginx's cache, which would otherwise serve its copies for up
  * to a minute more. If that fails, the answer is a 500 that says why.
  */
 export async function POST(request: Request) {
@@ -34,7 +34,7 @@ export async function POST(request: Request) {
     return Response.json({ ...published, front: { purged } }, { headers: NO_STORE })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    console.error(`POST /api/revalidate: the front's cache was not emptied: ${message}`)
+    console.error(`POST /api/revalidate: the front's cache was not purged: ${message}`)
     return Response.json(
       { ...published, front: { error: message } },
       { status: 500, headers: NO_STORE },
