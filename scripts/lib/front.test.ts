@@ -224,6 +224,13 @@ describe('the draft-mode cookie value the front lets past its cache', () => {
       expect(() => previewModeId(dir)).toThrow(
         `${manifest}: preview.previewModeId: expected 32 hex digits`,
       )
+      // A build cut short: the file is named, and what to do.
+      writeFileSync(manifest, '{"preview":')
+      expect(() => previewModeId(dir)).toThrow(
+        new RegExp(`^${manifest}: .*JSON.*run npm run build`),
+      )
+      rmSync(manifest)
+      expect(() => previewModeId(dir)).toThrow(`${manifest}: ENOENT`)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

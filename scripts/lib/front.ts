@@ -34,7 +34,13 @@ const prerenderManifest = z.object({
  */
 export function previewModeId(distDir: string): string {
   const file = path.join(distDir, 'prerender-manifest.json')
-  const parsed = prerenderManifest.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message} (run npm run build)`)
+  }
+  const parsed = prerenderManifest.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`)
