@@ -58,18 +58,31 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       response.end(body)
     })
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
-    const port = await freePort(8600, 8699)
-    prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-test-'))
+    ;({ nginx, prefix, base } = await startFront('nginx (front test)'))
+  })
+
+  /** Ports the fronts of this file listen on. */
+  const ports = new Set<number>()
+
+  /**
+   * The front in front of the test upstream, in a new prefix folder, once it answers; `edit`
+   * changes its rendered config first.
+   */
+  async function startFront(name: string, edit = (conf: string) => conf) {
+    const port = await freePort(8600, 8699, ports)
+    ports.add(port)
+    const prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-test-'))
     const conf = renderFrontConfig({
       listen: `127.0.0.1:${port}`,
       upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`,
       staticDir: path.join(prefix, 'static'),
       previewId: PREVIEW_ID,
     })
-    nginx = await startNginx('nginx (front test)', prefix, preparePrefix(prefix, conf))
-    base = `http://127.0.0.1:${port}`
+    const nginx = await startNginx(name, prefix, preparePrefix(prefix, edit(conf)))
+    const base = `http://127.0.0.1:${port}`
     await waitForHttp(`${base}/_ready`, nginx)
-  })
+    return { nginx, prefix, base }
+  }
 
   afterAll(async () => {
     if (nginx) await stop(nginx)
@@ -144,19 +157,13 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     // The same config, but an entry unused for 1 s (not 7 days) expires, so that nginx's cache
     // manager removes the purged files within the test. Deleted files instead of purged ones
     // made it log `[crit] unlink() … failed (2: No such file or directory)` here.
-    const shortPrefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-expiry-'))
-    const port = await freePort(8600, 8699, new Set([Number(new URL(base).port)]))
-    const conf = renderFrontConfig({
-      listen: `127.0.0.1:${port}`,
-      upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`,
-      staticDir: path.join(shortPrefix, 'static'),
-      previewId: PREVIEW_ID,
-    }).replace('inactive=7d', 'inactive=1s')
-    expect(conf).toContain('inactive=1s')
-    const short = await startNginx('nginx (expiry)', shortPrefix, preparePrefix(shortPrefix, conf))
+    const short = await startFront('nginx (expiry)', (conf) => {
+      const edited = conf.replace('inactive=7d', 'inactive=1s')
+      expect(edited).toContain('inactive=1s')
+      return edited
+    })
+    const { prefix: shortPrefix, base: shortBase } = short
     try {
-      const shortBase = `http://127.0.0.1:${port}`
-      await waitForHttp(`${shortBase}/_ready`, short)
       for (const page of ['/unasked-1', '/unasked-2']) await rawGet(`${shortBase}${page}`)
       const cache = frontCache(shortPrefix)
       const stored = cacheFiles(cache).length
@@ -170,7 +177,7 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       })
       expect(readFileSync(path.join(shortPrefix, 'logs', 'error.log'), 'utf8')).toBe('')
     } finally {
-      await stop(short)
+      await stop(short.nginx)
       rmSync(shortPrefix, { recursive: true, force: true })
     }
   }, 45_000)
