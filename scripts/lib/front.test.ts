@@ -197,6 +197,34 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(seen.get('/draft')).toHaveLength(3)
   })
 
+  it('stores a shared link once, whatever tracking parameters each click adds', async () => {
+    const status = async (pathname: string, headers: Record<string, string> = {}) =>
+      (await rawGet(`${base}${pathname}`, headers)).headers['x-cache-status']
+    const clicks = [
+      '/shared',
+      '/shared?fbclid=IwAR0x1',
+      '/shared?fbclid=IwAR0x2',
+      '/shared?utm_source=newsletter&utm_medium=email&utm_campaign=nov',
+      '/shared?gclid=abc&_gl=1*x*_ga*MTA.&srsltid=AfmB',
+      '/shared?',
+    ]
+    expect(await status(clicks[0]!)).toBe('MISS')
+    for (const click of clicks.slice(1)) expect(await status(click), click).toBe('HIT')
+    // Nor does the Host a client sends make a copy of its own.
+    expect(await status('/shared', { Host: 'made-up.example' })).toBe('HIT')
+    // Next.js saw the first click only, with its query string as it came.
+    expect([...seen.keys()].filter((url) => url.startsWith('/shared'))).toEqual(['/shared'])
+
+    // A parameter of any other name keeps the whole query string in the key.
+    for (const other of ['/shared?page=2', '/shared?fbclid=IwAR0x3&page=2', '/shared?fbclid2=x']) {
+      expect(await status(other), other).toBe('MISS')
+      expect(await status(other), other).toBe('HIT')
+    }
+    // A name that only begins like one, or a path that holds one, is not a tracking parameter.
+    expect(await status('/shared?utm_source=x&q=luke')).toBe('MISS')
+    expect(await status('/shared/fbclid=1')).toBe('MISS')
+  })
+
   it('keeps its rendered config, which holds the key to drafts, from other users', () => {
     expect(statSync(path.join(prefix, 'nginx.conf')).mode & 0o777).toBe(0o600)
     expect(readFileSync(path.join(prefix, 'nginx.conf'), 'utf8')).toContain(`"~^${PREVIEW_ID}$" 1;`)
