@@ -12,6 +12,9 @@
  *   first response of a 500 where Next would send an empty shell (lib/server/error-documents.ts).
  * - BAD_ADDRESS_PAGE (400): an address whose path is not valid percent-encoding (`/tv/%ff`),
  *   which no route can even read, where Next 16 sends a bare "Internal Server Error".
+ * - UNAVAILABLE_PAGE (503): sent by the nginx front when `next start` cannot be reached and nginx
+ *   has no copy of the page (ops/nginx/marquee.conf), instead of nginx's bare "502 Bad Gateway".
+ *   scripts/lib/front.ts writes it into nginx's folder.
  *
  * `lang` is the language of these pages' own words, not the library's (which they cannot read).
  */
@@ -62,6 +65,20 @@ export const BAD_ADDRESS_PAGE: ErrorPage = {
     '<h1>That address is not valid</h1>',
     '<p class="why">It holds characters that a web address cannot carry, so it leads to no page. The link may have been cut short or changed on its way here.</p>',
     '<ul><li><a href="/" class="primary">Go to the home page</a></li></ul>',
+    '</main>',
+  ].join(''),
+}
+
+export const UNAVAILABLE_PAGE: ErrorPage = {
+  lang: 'en',
+  title: 'Back in a moment',
+  css: CSS,
+  body: [
+    '<main>',
+    '<p class="status">503</p>',
+    '<h1>We will be back in a moment</h1>',
+    '<p class="why">The site cannot be reached just now, usually for a few seconds while it restarts. Nothing you did caused it.</p>',
+    '<ul><li><a href="" class="primary">Try again</a></li><li><a href="/">Go to the home page</a></li></ul>',
     '</main>',
   ].join(''),
 }

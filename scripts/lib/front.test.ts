@@ -12,6 +12,7 @@ import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { purgeFrontCache } from '../../lib/server/front-cache'
+import { errorPageDocument, UNAVAILABLE_PAGE } from '../../lib/server-error-page'
 import { rawGet } from '../../lib/server/raw-get'
 import { frontCache, preparePrefix, previewModeId, renderFrontConfig, startNginx } from './front'
 import { freePort } from './ports'
@@ -65,16 +66,16 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
   const ports = new Set<number>()
 
   /**
-   * The front in front of the test upstream, in a new prefix folder, once it answers; `edit`
-   * changes its rendered config first.
+   * The front in front of the test upstream (or `to`), in a new prefix folder, once it answers;
+   * `edit` changes its rendered config first.
    */
-  async function startFront(name: string, edit = (conf: string) => conf) {
+  async function startFront(name: string, edit = (conf: string) => conf, to = upstream) {
     const port = await freePort(8600, 8699, ports)
     ports.add(port)
     const prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-test-'))
     const conf = renderFrontConfig({
       listen: `127.0.0.1:${port}`,
-      upstream: `127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      upstream: `127.0.0.1:${(to.address() as AddressInfo).port}`,
       staticDir: path.join(prefix, 'static'),
       previewId: PREVIEW_ID,
     })
@@ -181,6 +182,47 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       rmSync(shortPrefix, { recursive: true, force: true })
     }
   }, 45_000)
+
+  it("serves its stale copy while Next.js is down, and the site's own 503 page for the rest", async () => {
+    const next = createServer((_request, response) => {
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 's-maxage=1, stale-while-revalidate=31535940',
+      })
+      response.end(PAGE)
+    })
+    await new Promise<void>((resolve) => next.listen(0, '127.0.0.1', resolve))
+    const front = await startFront('nginx (Next.js down)', undefined, next)
+    try {
+      const kept = await rawGet(`${front.base}/kept`)
+      expect([kept.status, kept.headers['x-cache-status']]).toEqual([200, 'MISS'])
+      // Next.js stops, and the copy is past its s-maxage.
+      await new Promise<void>((resolve) => {
+        next.close(() => resolve())
+        next.closeAllConnections()
+      })
+      await new Promise((resolve) => setTimeout(resolve, 2_200))
+      for (let round = 0; round < 2; round++) {
+        const stale = await rawGet(`${front.base}/kept`)
+        expect([stale.status, stale.headers['x-cache-status']]).toEqual([200, 'STALE'])
+        expect(stale.body.toString('utf8')).toBe(PAGE)
+      }
+      for (const pathname of ['/never-cached', '/api/search?q=luke']) {
+        const down = await rawGet(`${front.base}${pathname}`)
+        expect(down.status, pathname).toBe(503)
+        expect(down.headers['retry-after']).toBe('30')
+        expect(down.headers['cache-control']).toBe('no-store')
+        expect(down.headers['content-type']).toBe('text/html; charset=utf-8')
+        expect(down.body.toString('utf8')).toBe(errorPageDocument(UNAVAILABLE_PAGE))
+      }
+      // An editor's publish hook gets the same status (a file answers only GET and HEAD).
+      const hook = await fetch(`${front.base}/api/revalidate`, { method: 'POST' })
+      expect([hook.status, hook.headers.get('retry-after')]).toEqual([503, '30'])
+    } finally {
+      await stop(front.nginx)
+      rmSync(front.prefix, { recursive: true, force: true })
+    }
+  })
 
   it("sends only an editor's preview past the cache, and never stores its answer", async () => {
     const cookie = (value: string) => ({ Cookie: `theme=dark; __prerender_bypass=${value}` })

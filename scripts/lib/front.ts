@@ -6,6 +6,7 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { errorPageDocument, UNAVAILABLE_PAGE } from '../../lib/server-error-page'
 import { run, start, type Managed } from './processes'
 import { which } from './tools'
 
@@ -82,16 +83,23 @@ export function frontCache(prefix: string): string {
   return path.resolve(prefix, 'cache')
 }
 
+/** The page nginx sends while `next start` cannot be reached (`location @unavailable`). */
+export function unavailablePage(prefix: string): string {
+  return path.resolve(prefix, 'html', 'unavailable.html')
+}
+
 /**
- * Creates an nginx prefix folder (conf, logs, temp, cache). Its folders are world-readable
- * because nginx started by root runs its workers as `nobody`, and they must reach the cache
- * folder inside; the config file is not (see below).
+ * Creates an nginx prefix folder (conf, logs, temp, cache, and html with the page for when Next.js
+ * cannot be reached). Its folders are world-readable because nginx started by root runs its
+ * workers as `nobody`, and they must reach the cache and the page inside; the config file is not
+ * (see below).
  */
 export function preparePrefix(prefix: string, conf: string): string {
-  for (const dir of ['', 'logs', 'temp', 'cache']) {
+  for (const dir of ['', 'logs', 'temp', 'cache', 'html']) {
     mkdirSync(path.join(prefix, dir), { recursive: true })
     chmodSync(path.join(prefix, dir), 0o755)
   }
+  writeFileSync(unavailablePage(prefix), errorPageDocument(UNAVAILABLE_PAGE), { mode: 0o644 })
   const confFile = path.join(prefix, 'nginx.conf')
   // Only the owner may read it: the front's config holds the key to drafts (PREVIEW_ID). nginx
   // reads it in its master process, as the user who started it.
