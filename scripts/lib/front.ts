@@ -84,7 +84,7 @@ export function frontCache(prefix: string): string {
 }
 
 /** The page nginx sends while `next start` cannot be reached (`location @unavailable`). */
-export function unavailablePage(prefix: string): string {
+function unavailablePage(prefix: string): string {
   return path.resolve(prefix, 'html', 'unavailable.html')
 }
 
