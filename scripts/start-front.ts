@@ -1,7 +1,9 @@
 /**
  * Production front on one machine: `next start` on loopback behind nginx (ops/nginx/marquee.conf).
  * Needs a build (`npm run build`) and nginx (`apt-get install nginx`); runs without root. nginx's
- * conf, pid, logs, temp files and cache live in .nginx/. Ctrl-C (or SIGTERM) stops both.
+ * conf, pid, logs, temp files and cache live in .nginx/. Ctrl-C (or SIGTERM) stops both. When
+ * next start exits on its own it is started again (scripts/lib/supervise.ts) while nginx answers
+ * from its cache; when nginx exits, both stop.
  *
  *   PORT=3000 FRONT_PORT=8080 npm run start:front
  *
@@ -18,6 +20,7 @@ import {
   startNginx,
 } from './lib/front'
 import { isStopping, start, stopAll, waitForHttp } from './lib/processes'
+import { keepRunning } from './lib/supervise'
 import { packageBin, which } from './lib/tools'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -42,13 +45,19 @@ async function main() {
   }
 
   const prefix = path.join(root, '.nginx')
-  const next = start(
-    'next start',
-    process.execPath,
-    [packageBin(root, 'next', 'next'), 'start', '-H', host, '-p', String(nextPort)],
-    // POST /api/revalidate purges nginx's cache, so a change is published at once.
-    { cwd: root, logFile: 'inherit', env: { ...process.env, FRONT_CACHE_DIR: frontCache(prefix) } },
-  )
+  const startNext = () =>
+    start(
+      'next start',
+      process.execPath,
+      [packageBin(root, 'next', 'next'), 'start', '-H', host, '-p', String(nextPort)],
+      // POST /api/revalidate purges nginx's cache, so a change is published at once.
+      {
+        cwd: root,
+        logFile: 'inherit',
+        env: { ...process.env, FRONT_CACHE_DIR: frontCache(prefix) },
+      },
+    )
+  const next = startNext()
   await waitForHttp(`http://${host}:${nextPort}/`, next)
 
   const conf = renderFrontConfig({
@@ -71,11 +80,20 @@ async function main() {
     `\nMarquee: http://${frontHost}:${frontPort}/ (nginx, cache in ${path.relative(root, prefix)}/cache)` +
       ` -> next start on http://${host}:${nextPort}/\nLogs: ${path.relative(root, prefix)}/logs/. Ctrl-C stops both.`,
   )
-  const first = await Promise.race([
-    next.exited.then((code) => `next start exited (${code})`),
+  // nginx serves its cached pages, and the 503 page for the rest, while next start is restarted.
+  const ended = await keepRunning(
+    next,
+    startNext,
     nginx.exited.then((code) => `nginx exited (${code}); see .nginx/logs/error.log`),
-  ])
-  throw new Error(first)
+    {
+      onRestart: ({ code, upForMs, delayMs, count }) =>
+        console.error(
+          `\nnext start exited (${code}) after ${(upForMs / 1000).toFixed(1)} s; nginx answers ` +
+            `from its cache meanwhile. Restart ${count} in ${delayMs / 1000} s.`,
+        ),
+    },
+  )
+  if (ended !== undefined) throw new Error(ended)
 }
 
 main().catch(async (error: unknown) => {
