@@ -2,6 +2,8 @@
  * Runs once when a server starts, before it handles requests.
  *
  * - Long response strings are written as bytes (lib/server/response-buffers.ts explains why).
+ * - A redirect Next renders at run time carries its Location once, not twice
+ *   (lib/server/single-headers.ts).
  * - In production (`next start`), a 404 from `notFound()` and a 500 carry the prerendered
  *   not-found page and the server error page instead of Next's empty error shell, and a path
  *   Next cannot decode gets 400 and a page instead of a plain-text 500
@@ -18,6 +20,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { endWithBuffers } = await import('./lib/server/response-buffers')
+  const { sendSingleHeadersOnce } = await import('./lib/server/single-headers')
+  sendSingleHeadersOnce()
   const serving =
     process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build'
   if (!serving) {
