@@ -16,7 +16,7 @@ export default defineConfig([
     files: ['app/**', 'components/**', 'lib/**'],
     // lib/og reads the social cards' font from node_modules, not content; error-documents
     // reads the build's prerendered not-found page, the cache handler the build's prerender
-    // manifest and the cache's own files, and front-cache deletes the nginx front's cache files.
+    // manifest and the cache's own files, and front-cache rewrites the nginx front's cache files.
     ignores: [
       'lib/content/**',
       'lib/og/fonts.ts',

@@ -59,7 +59,7 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Spawns a command as the leader of its own process group. Its stderr goes to logFile (or is

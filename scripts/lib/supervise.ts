@@ -5,7 +5,7 @@
  * serving its cached pages (and the 503 page for the rest) through a crash, instead of both
  * stopping.
  */
-import { isStopping, stop, type Managed } from './processes'
+import { isStopping, sleep, stop, type Managed } from './processes'
 
 export interface RestartPolicy {
   /** The pause before a restart after a run that lasted stableMs or more, and the first one. */
@@ -38,8 +38,6 @@ export interface Restart {
   /** Restarts so far, this one included. */
   count: number
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Keeps `first`, then each child `launch()` starts in its place, running until `until` settles;
