@@ -1,6 +1,7 @@
 /**
  * npm run bench: builds Marquee, starts it on 127.0.0.1 next to its references (nginx serving the
- * article's HTML from disk; a bare Next.js page of the same size; the nginx front), loads each
+ * article's HTML from disk; a bare Next.js page of the same size; the Next.js floor, see
+ * bare-next.ts; the nginx front), loads each
  * with wrk, runs Lighthouse (mobile) on Marquee's pages, counts page weight, and prints one table
  * with the budgets of issue #7. Every process it starts is stopped on exit, failure or Ctrl-C.
  * `npm run bench -- --help` lists the flags.
@@ -29,7 +30,13 @@ import { freePort } from '../lib/ports'
 import { isStopping, onFinish, run, start, stopAll, waitForHttp } from '../lib/processes'
 import { packageBin } from '../lib/tools'
 import { articleText } from './article-text'
-import { buildBareNext, startBareNext } from './bare-next'
+import {
+  buildBareNext,
+  buildNextFloor,
+  FLOOR_ARTICLE_PATH,
+  FLOOR_RENDERED_PATH,
+  startBareNext,
+} from './bare-next'
 import { CHROMIUM, lighthouse } from './lighthouse'
 import { parseOptions, type Options } from './options'
 import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
@@ -174,6 +181,25 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
   const bareJs = await jsWeightOf(bareHtml, bareUrl)
   log(`bare Next.js on ${bareUrl}`)
 
+  // Reference (c): the Next.js floor, with one page rendered at run time before it is measured.
+  const floorApp = await buildNextFloor({
+    dir: path.join(tmp, 'next-floor'),
+    title: title || 'Bare Next.js page',
+    paragraphs: bareApp.paragraphs,
+    log,
+  })
+  const floorPort = await freePort(3400, 3499, taken)
+  taken.add(floorPort)
+  const floorServer = startBareNext(floorApp, floorPort, 'Next.js floor')
+  const floorBase = `http://127.0.0.1:${floorPort}`
+  await waitForHttp(`${floorBase}/`, floorServer)
+  await fetchPage(`${floorBase}${FLOOR_RENDERED_PATH}`)
+  const floorUrl = `${floorBase}${FLOOR_ARTICLE_PATH}`
+  const floorHtml = await fetchPage(`${floorBase}/`)
+  const floorJs = await jsWeightOf(floorHtml, `${floorBase}/`)
+  const floorArticleHtml = await fetchPage(floorUrl)
+  log(`Next.js floor on ${floorBase}`)
+
   // Reference (a): nginx serving the article's HTML from disk.
   const staticPort = await freePort(8400, 8499, taken)
   taken.add(staticPort)
@@ -207,6 +233,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
   // Lighthouse first, while nothing else loads the machine.
   const lighthouseResults = new Map<PageKey, Awaited<ReturnType<typeof lighthouse>>>()
   let bareLighthouse: Awaited<ReturnType<typeof lighthouse>> | undefined
+  let floorLighthouse: Awaited<ReturnType<typeof lighthouse>> | undefined
   if (options.lighthouse) {
     const dir = path.join(tmp, 'lighthouse')
     mkdirSync(dir, { recursive: true })
@@ -217,9 +244,11 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
         await lighthouse(`${base}${page.path}`, options.lighthouseRuns, dir, page.key),
       )
     }
-    // The framework's floor: the same Lighthouse on a bare Next page of the same size.
+    // The same Lighthouse on a bare Next page of the same size, and on the smallest one.
     log(`Lighthouse bare Next x ${options.lighthouseRuns}`)
     bareLighthouse = await lighthouse(bareUrl, options.lighthouseRuns, dir, 'bare-next')
+    log(`Lighthouse Next.js floor x ${options.lighthouseRuns}`)
+    floorLighthouse = await lighthouse(`${floorBase}/`, options.lighthouseRuns, dir, 'next-floor')
   }
 
   // Load: every target once per round, so the machine's background noise falls on all alike.
@@ -233,6 +262,7 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
   const targets: { id: string; label: string; url: string; holdMs?: number }[] = [
     { id: 'static', label: 'nginx static', url: staticUrl },
     { id: 'bare', label: 'bare Next', url: bareUrl },
+    { id: 'floor', label: 'Next floor', url: floorUrl },
     ...pages.map((page) => ({
       id: `next:${page.key}`,
       label: `next ${page.key}`,
@@ -326,6 +356,16 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
       version: bareApp.version,
       builds: bareApp.builds,
       lighthouse: bareLighthouse,
+    },
+    floorRef: {
+      ...summary('floor'),
+      htmlBytes: Buffer.byteLength(floorArticleHtml),
+      path: FLOOR_ARTICLE_PATH,
+      page: {
+        htmlBytes: Buffer.byteLength(floorHtml),
+        jsGzipBytes: floorJs.gzipBytes,
+        lighthouse: floorLighthouse,
+      },
     },
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
+import type { LighthouseSummary } from './lighthouse'
 import type { LoadSummary } from './wrk'
 
 function load(rps: number, p99Ms = 7, errors = 0): LoadSummary {
@@ -128,6 +129,77 @@ describe('the next start budget', () => {
     run.held = { holdMs: 1000, article: load(0, 84), bare: load(0, 81) }
     expect(renderReport(run)).toContain(
       'connections held: article p99 84.0 ms (p50 2.0 ms), bare Next p99 81.0 ms (p50 2.0 ms).',
+    )
+  })
+})
+
+function lighthouseRun(performance: number, tbtMs: number): LighthouseSummary {
+  return {
+    runs: 3,
+    performance,
+    accessibility: 100,
+    bestPractices: 100,
+    seo: 100,
+    lcpMs: 1_200,
+    cls: 0,
+    tbtMs,
+    fcpMs: 900,
+    findings: [],
+    lcpElement: undefined,
+    performanceNotes: [],
+    failedRuns: [],
+    warnings: [],
+    reports: [],
+  }
+}
+
+/** A run with the Next.js floor: its article route at `floorRps`, bare Next at 1,000 req/s. */
+function withFloor(floorRps: number, floorLighthouse?: LighthouseSummary): Results {
+  const run = results(passingFronts())
+  run.bareRef = { ...run.bareRef, ...load(1_000, 1_500) }
+  run.floorRef = {
+    ...load(floorRps, 400),
+    htmlBytes: 89_500,
+    path: '/news/story',
+    page: { htmlBytes: 4_756, jsGzipBytes: 134_600, lighthouse: floorLighthouse },
+  }
+  return run
+}
+
+describe('the Next.js floor', () => {
+  it('is shown under a missed budget, with its own verdict', () => {
+    const run = withFloor(920)
+    run.pages.find((entry) => entry.key === 'article')!.next = load(900, 800)
+    const report = renderReport(run)
+    expect(report).toContain(
+      '        Next.js floor: /news/story 920 req/s = 0.92x, p99 400.0 ms, 0 errors, misses too',
+    )
+    run.floorRef!.rps = 1_600
+    expect(renderReport(run)).toContain(
+      '/news/story 1,600 req/s = 1.60x, p99 400.0 ms, 0 errors, passes',
+    )
+  })
+
+  it('is not shown under a budget that passes', () => {
+    const run = withFloor(920)
+    run.pages.find((entry) => entry.key === 'article')!.next = load(1_500, 450)
+    expect(renderReport(run)).not.toContain('Next.js floor:')
+  })
+
+  it('gives the Lighthouse budgets the smallest page, and the table both floor rows', () => {
+    const run = withFloor(920, lighthouseRun(94, 279))
+    for (const entry of run.pages) entry.lighthouse = lighthouseRun(85, 450)
+    const report = renderReport(run)
+    expect(report).toContain('FAIL  TBT <= 150 ms: home 450 ms (miss)')
+    expect(report).toContain(
+      '        Next.js floor: the smallest App Router page 279 ms, misses too',
+    )
+    expect(report).toContain('        Next.js floor: the smallest App Router page 94, misses too')
+    // LCP and CLS pass on every page, so no floor line follows them.
+    expect(report.match(/Next\.js floor: the smallest/g)).toHaveLength(2)
+    expect(report).toMatch(/^ref: Next floor \/news\/story +920 +0\.92 /m)
+    expect(report).toMatch(
+      /^ref: Next floor \/ .* 94 +100 +100 +100 +1\.20 +0\.000 +279 +134\.6 +4\.8$/m,
     )
   })
 })

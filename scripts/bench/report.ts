@@ -54,12 +54,23 @@ export interface Results {
     builds: number
     lighthouse?: LighthouseSummary
   }
+  /**
+   * The Next.js floor (bare-next.ts): its article route under load, and its smallest page under
+   * Lighthouse. What the framework costs before any of a site's own code.
+   */
+  floorRef?: LoadSummary & {
+    htmlBytes: number
+    path: string
+    page: { htmlBytes: number; jsGzipBytes: number; lighthouse?: LighthouseSummary }
+  }
 }
 
 export interface Budget {
   name: string
   pass: boolean | null
   detail: string
+  /** The same budget applied to the Next.js floor, shown under a miss. */
+  floor?: { pass: boolean; detail: string }
 }
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1)
@@ -157,6 +168,28 @@ export function renderTable(results: Results): string {
       kb(bareRef.htmlBytes),
     ],
   )
+  const floor = results.floorRef
+  if (floor) {
+    rows.push(
+      [
+        `ref: Next floor ${floor.path}`,
+        int(floor.rps),
+        fixed(floor.rps / bareRef.rps, 2),
+        fixed(floor.p50Ms, 1),
+        fixed(floor.p99Ms, 1),
+        String(floor.errors),
+        ...blank(12),
+        kb(floor.htmlBytes),
+      ],
+      [
+        'ref: Next floor /',
+        ...blank(9),
+        ...lighthouseCells(floor.page.lighthouse),
+        kb(floor.page.jsGzipBytes),
+        kb(floor.page.htmlBytes),
+      ],
+    )
+  }
   return table(header, rows)
 }
 
@@ -166,10 +199,25 @@ const article = (results: Results) => {
   return page
 }
 
+/** The throughput budget applied to the floor's article route. */
+function throughputFloor(
+  floor: NonNullable<Results['floorRef']>,
+  bareRps: number,
+): NonNullable<Budget['floor']> {
+  const ratio = floor.rps / bareRps
+  return {
+    pass: ratio >= 1.5 && floor.p99Ms <= 500 && floor.errors === 0,
+    detail:
+      `${floor.path} ${int(floor.rps)} req/s = ${ratio.toFixed(2)}x, ` +
+      `p99 ${fixed(floor.p99Ms, 1)} ms, ${floor.errors} errors`,
+  }
+}
+
 export function budgets(results: Results): Budget[] {
   const list: Budget[] = []
   const pages = results.pages
   const bareLighthouse = results.bareRef.lighthouse
+  const floorLighthouse = results.floorRef?.page.lighthouse
   const perPage = (
     name: string,
     value: (lh: LighthouseSummary) => number,
@@ -191,6 +239,10 @@ export function budgets(results: Results): Budget[] {
         })
         .concat(bareLighthouse ? [`(bare Next: ${show(value(bareLighthouse))})`] : [])
         .join(', '),
+      floor: floorLighthouse && {
+        pass: Number.isFinite(value(floorLighthouse)) && ok(value(floorLighthouse)),
+        detail: `the smallest App Router page ${show(value(floorLighthouse))}`,
+      },
     })
   }
   perPage(
@@ -243,10 +295,11 @@ export function budgets(results: Results): Budget[] {
     detail: `${kb(story.jsGzipBytes)} KB in ${story.scripts} scripts`,
   })
   const ratio = story.next.rps / results.bareRef.rps
-  const { held } = results
+  const { held, floorRef } = results
   list.push({
     name: 'next start, cached article: >= 1.5x bare Next req/s, p99 <= 500 ms, 0 errors',
     pass: ratio >= 1.5 && story.next.p99Ms <= 500 && story.next.errors === 0,
+    floor: floorRef && throughputFloor(floorRef, results.bareRef.rps),
     detail:
       `${int(story.next.rps)} vs ${int(results.bareRef.rps)} req/s = ${ratio.toFixed(2)}x, ` +
       `p99 ${fixed(story.next.p99Ms, 1)} ms, ${story.next.errors} errors` +
@@ -301,6 +354,13 @@ export function renderReport(results: Results): string {
     '  answer 200 itself, not a redirect, before and after the load); front: the same page through',
     '  the nginx front (ops/nginx/marquee.conf), % static: its req/s against nginx serving the',
     '  article HTML from disk; KB = 1,000 bytes; JS KB gz: what npm run measure:js counts.',
+    ...(results.floorRef
+      ? [
+          '  Next floor: a bare Next.js app with ETags off. Its article route is the bare page at',
+          '  /[category]/[slug], revalidated every 60 s, loaded after one page has rendered at run',
+          '  time; its / is the smallest App Router page (one heading, one paragraph, no CSS).',
+        ]
+      : []),
     '',
     `  article HTML ${kb(story.htmlBytes)} KB for ${kb(results.articleTextBytes)} KB of body text ` +
       `(${(story.htmlBytes / results.articleTextBytes).toFixed(1)} bytes of HTML per byte of text); ` +
@@ -331,6 +391,7 @@ export function renderReport(results: Results): string {
     ]),
     ['nginx static', results.staticRef] as const,
     ['bare Next', results.bareRef] as const,
+    ...(results.floorRef ? [['Next floor', results.floorRef] as const] : []),
     ...(results.held
       ? [
           ['article held', results.held.article] as const,
@@ -349,6 +410,10 @@ export function renderReport(results: Results): string {
   for (const budget of budgets(results)) {
     const mark = budget.pass === null ? 'SKIP' : budget.pass ? 'PASS' : 'FAIL'
     out.push(`  ${mark}  ${budget.name}: ${budget.detail}`)
+    if (budget.pass === false && budget.floor) {
+      const verdict = budget.floor.pass ? 'passes' : 'misses too'
+      out.push(`        Next.js floor: ${budget.floor.detail}, ${verdict}`)
+    }
   }
   const withLighthouse = results.pages.filter((page) => page.lighthouse)
   if (withLighthouse.length > 0) {
