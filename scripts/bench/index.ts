@@ -1,10 +1,9 @@
 /**
  * npm run bench: builds Marquee, starts it on 127.0.0.1 next to its references (nginx serving the
  * article's HTML from disk; a bare Next.js page of the same size; the Next.js floor, see
- * bare-next.ts; the nginx front), loads each
- * with wrk, runs Lighthouse (mobile) on Marquee's pages, counts page weight, and prints one table
- * with the budgets of issue #7. Every process it starts is stopped on exit, failure or Ctrl-C.
- * `npm run bench -- --help` lists the flags.
+ * bare-next.ts; the nginx front), loads each with wrk, runs Lighthouse (mobile) on Marquee's
+ * pages, counts page weight, and prints one table with the budgets of issue #7. Every process it
+ * starts is stopped on exit, failure or Ctrl-C. `npm run bench -- --help` lists the flags.
  */
 import { spawnSync } from 'node:child_process'
 import {
