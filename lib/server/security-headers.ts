@@ -1,0 +1,67 @@
+/**
+ * The security headers every response carries, from `next start` (next.config.js `headers()`)
+ * and from the nginx front (ops/nginx/marquee.conf, filled in by scripts/lib/front.ts). One list,
+ * so the two never disagree.
+ */
+
+/** Where browsers send Content-Security-Policy violation reports (app/api/csp-report). */
+export const CSP_REPORT_PATH = '/api/csp-report'
+
+/** Browser features the site never uses, turned off for it and for anything it could embed. */
+const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ')
+
+/** Headers that are the same on every response. */
+export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
+]
+
+/**
+ * The directives every policy shares. Pages add `script-src` with their inline scripts' hashes
+ * (lib/server/content-security-policy.ts); anything that is not a page runs no script at all.
+ */
+const COMMON_DIRECTIVES = [
+  "default-src 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  // React writes style attributes (next/image's placeholder colour, the viewer's transforms).
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'none'",
+  `report-uri ${CSP_REPORT_PATH}`,
+]
+
+/** A page's policy: its scripts are the site's own files plus the given hashes or nonce. */
+export function pagePolicy(scriptSources: readonly string[]): string {
+  return [...COMMON_DIRECTIVES, `script-src 'self' ${scriptSources.join(' ')}`.trimEnd()].join('; ')
+}
+
+/** The policy of a response that is not a page (JSON, feeds, images, files): no script runs. */
+export const NO_SCRIPT_POLICY = [...COMMON_DIRECTIVES, "script-src 'none'"].join('; ')
