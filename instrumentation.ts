@@ -8,6 +8,8 @@
  *   not-found page and the server error page instead of Next's empty error shell, and a path
  *   Next cannot decode gets 400 and a page instead of a plain-text 500
  *   (lib/server/error-documents.ts).
+ * - In production, every HTML page carries the Content-Security-Policy that lists its own inline
+ *   scripts' hashes, worked out once per cached page (lib/server/content-security-policy.ts).
  * - In production, the ISR cache keeps a 404 for an address that never had a page in memory
  *   instead of writing it to disk (lib/server/cache-handler.ts).
  * - In production, an invalid environment variable (lib/env.ts) stops the server with its name
@@ -44,7 +46,12 @@ export async function register() {
       `Marquee: the build has no ${file}, so a 404 from notFound() is blank without JavaScript.`,
     )
   }
-  endWithBuffers({ rewrite: errorBody(documents), head: errorHead(documents) })
+  const { policyForPage } = await import('./lib/server/content-security-policy')
+  endWithBuffers({
+    rewrite: errorBody(documents),
+    head: errorHead(documents),
+    policy: policyForPage,
+  })
   const { installCacheHandler } = await import('./lib/server/cache-handler')
   installCacheHandler()
   const { warmLibrary } = await import('./lib/content/library')

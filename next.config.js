@@ -3,6 +3,8 @@ const { readFileSync } = require('node:fs')
 const path = require('node:path')
 const yaml = require('js-yaml')
 const { z } = require('zod')
+// Node (>= 22.18) strips the types of this TypeScript module as it loads it.
+const { NO_SCRIPT_POLICY, SECURITY_HEADERS } = require('./lib/server/security-headers.ts')
 
 /**
  * The paths in the content library's removed.yaml, read at build time. Only the paths are
@@ -41,6 +43,15 @@ const nextConfig = {
     deviceSizes: [360, 640, 828, 1080, 1200, 1600],
     imageSizes: [48, 96, 160, 256, 384],
     minimumCacheTTL: 31536000,
+  },
+  async headers() {
+    // Pages replace this policy with their own (lib/server/content-security-policy.ts, proxy.ts).
+    // `next dev` runs its own scripts (eval, hot reload), so it gets none.
+    const policy =
+      process.env.NODE_ENV === 'production'
+        ? [{ key: 'Content-Security-Policy', value: NO_SCRIPT_POLICY }]
+        : []
+    return [{ source: '/:path*', headers: [...SECURITY_HEADERS, ...policy] }]
   },
   async rewrites() {
     // A removed story answers 410 from app/api/gone. Rewrites, not a proxy: Next runs a proxy on

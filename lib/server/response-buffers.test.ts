@@ -84,11 +84,17 @@ describe('endWithBuffers', () => {
   const unchanged: BodyRewrite = (_response, body) => body
   let rewrite = unchanged
   let head: HeadRewrite = () => undefined
+  /** The bodies the page policy was worked out for, in order. */
+  const policed: string[] = []
 
   beforeAll(async () => {
     endWithBuffers({
       rewrite: (response, body) => rewrite(response, body),
       head: (response) => head(response),
+      policy: (html) => {
+        policed.push(html)
+        return `script-src 'self' 'for-${html.length}'`
+      },
     })
     endWithBuffers() // a second call must not wrap twice
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -290,6 +296,45 @@ describe('endWithBuffers', () => {
     handler = respond
     return rawGet(base, headers)
   }
+
+  describe('page policy', () => {
+    const other = `<p>Another page ’ ${'z'.repeat(MIN_CHARS)}</p>`
+    const policyOf = async (respond: Handler) =>
+      (await fetchWith(respond)).response.headers.get('content-security-policy')
+
+    it("gives an HTML page its own policy, worked out once per cached page's text", async () => {
+      policed.length = 0
+      const first = await policyOf(sendPage(other))
+      expect(first).toBe(`script-src 'self' 'for-${other.length}'`)
+      expect(await policyOf(sendPage(other))).toBe(first)
+      expect(policed).toEqual([other])
+      // A short page is not kept by the encoder: it is worked out each time, still its own.
+      expect(await policyOf(sendPage('<p>short</p>'))).toBe("script-src 'self' 'for-12'")
+    })
+
+    it('replaces the default policy but keeps a per-request nonce policy', async () => {
+      const fallback = { 'Content-Security-Policy': "script-src 'none'" }
+      expect(await policyOf(sendPage(other, fallback))).toBe(
+        `script-src 'self' 'for-${other.length}'`,
+      )
+      const nonce = { 'Content-Security-Policy': "script-src 'self' 'nonce-abc'" }
+      expect(await policyOf(sendPage(other, nonce))).toBe("script-src 'self' 'nonce-abc'")
+    })
+
+    it('leaves anything that is not HTML alone', async () => {
+      const json = { 'Content-Type': 'application/json' }
+      expect(await policyOf(sendPage(other, json))).toBeNull()
+    })
+
+    it('gives a rewritten page the policy of what is sent', async () => {
+      rewrite = (response, body) => (body === page ? other : body)
+      try {
+        expect(await policyOf(sendPage(page))).toBe(`script-src 'self' 'for-${other.length}'`)
+      } finally {
+        rewrite = unchanged
+      }
+    })
+  })
   it("sends a page gzipped once where Next's compression would gzip it", async () => {
     const browser = { 'Accept-Encoding': 'gzip, deflate, br' }
     const first = await rawWith(throughCompression(page), browser)

@@ -13,11 +13,15 @@ export interface EncoderLimits {
   maxBytes: number
 }
 
-/** A body's UTF-8 bytes and the strong validator for them; its gzip once a reader asked. */
+/**
+ * A body's UTF-8 bytes and the strong validator for them; its gzip once a reader asked, and its
+ * Content-Security-Policy once it was sent as a page.
+ */
 export interface Encoded {
   bytes: Buffer
   etag: string
   gzip?: Buffer
+  policy?: string
 }
 
 const DEFAULT_LIMITS: EncoderLimits = { maxEntries: 256, maxBytes: 64 * 2 ** 20 }
@@ -55,6 +59,12 @@ export class PageEncoder {
       this.evict()
     }
     return entry.gzip
+  }
+
+  /** The entry's page policy, worked out from its text on first use. */
+  policy(entry: Encoded, text: string, policyFor: PagePolicy): string {
+    entry.policy ??= policyFor(text)
+    return entry.policy
   }
 
   /**
@@ -97,12 +107,16 @@ export type BodyRewrite = (response: ServerResponse, body: string) => string
  */
 export type HeadRewrite = (response: ServerResponse) => string | undefined
 
+/** The Content-Security-Policy for an HTML page's text (lib/server/content-security-policy.ts). */
+export type PagePolicy = (html: string) => string
+
 export interface EndOptions {
   /** What is patched: ServerResponse.prototype unless a test gives its own. */
   target?: object
   encoder?: PageEncoder
   rewrite?: BodyRewrite
   head?: HeadRewrite
+  policy?: PagePolicy
 }
 type Response = ServerResponse & {
   [OWN_END]?: EndFunction
@@ -140,6 +154,21 @@ function takesEtag(
   )
 }
 
+const HTML = /^text\/html\b/i
+const NONCE = /'nonce-/
+
+/**
+ * Whether a page's own policy goes on this answer: an HTML page whose headers are still open and
+ * whose policy is not already a per-request nonce (proxy.ts gives pages rendered per request one).
+ */
+function takesPagePolicy(response: ServerResponse): boolean {
+  if (response.headersSent) return false
+  const type = response.getHeader('content-type')
+  if (typeof type !== 'string' || !HTML.test(type)) return false
+  const current = response.getHeader('content-security-policy')
+  return !(typeof current === 'string' && NONCE.test(current))
+}
+
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
 
 /**
@@ -162,7 +191,7 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
 
 /**
  * Patches `res.end(string)`, the call Next ends every cached page and RSC payload with, to do
- * three things once per cached page instead of on every request:
+ * these things once per cached page instead of on every request:
  *
  * - **Bytes.** A string of MIN_CHARS or more is written as its UTF-8 bytes. Node 20 writes a
  *   long string that holds any character above U+00FF (one curly apostrophe in a headline is
@@ -172,6 +201,8 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
  *   gets a 304 without the body, as Next's own `generateEtags` would do. Next hashes the whole
  *   page on every request (FNV over 88,000 characters for an article); next.config.js turns that
  *   off and this hashes each cached page once. Not on HEAD: Next ends those without the body.
+ * - **Policy.** With `policy`, an HTML page gets the Content-Security-Policy that allows exactly
+ *   its inline scripts, worked out once per cached page beside its bytes and ETag.
  * - **Gzip.** Where Next's compression middleware would gzip a long body, the page's gzip is
  *   made once and sent with `Content-Encoding: gzip`; the middleware passes an answer that is
  *   already encoded through untouched (and still adds its `Vary`). Without this every cached page
@@ -196,6 +227,7 @@ export function endWithBuffers({
   encoder = new PageEncoder(),
   rewrite,
   head,
+  policy,
 }: EndOptions = {}): void {
   if (PATCHED in target) return
   const original = (target as { end: EndFunction }).end
@@ -222,6 +254,10 @@ export function endWithBuffers({
     const encoded = chunk.length >= MIN_CHARS ? encoder.encode(chunk) : undefined
     if (chunk !== given && response.hasHeader('content-length') && !response.headersSent) {
       response.setHeader('Content-Length', encoded?.bytes.length ?? Buffer.byteLength(chunk))
+    }
+    if (policy && takesPagePolicy(response)) {
+      const value = encoded ? encoder.policy(encoded, chunk, policy) : policy(chunk)
+      response.setHeader('Content-Security-Policy', value)
     }
     if (takesEtag(response)) {
       const etag = encoded?.etag ?? entityTag(chunk)
