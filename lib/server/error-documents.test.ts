@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../server-error-page'
+import { NO_SCRIPT_POLICY } from './security-headers'
 import { ERROR_SHELL, errorBody, errorDocuments, errorHead, PLAIN_500 } from './error-documents'
 
 // What Next sends for notFound() or a render error: the shell, then only scripts.
@@ -167,6 +168,12 @@ describe('errorBody', () => {
         type,
         page,
       ])
+      // Next answered before its routing, so its configured headers were never added.
+      if (status === 400) {
+        expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff')
+        expect(answer.headers.get('x-frame-options'), path).toBe('DENY')
+        expect(answer.headers.get('content-security-policy'), path).toBe(NO_SCRIPT_POLICY)
+      }
     }
     // Any method: the address is as unreadable to a POST.
     expect((await get(plain500, { method: 'POST' }, '/tv/%ff')).status).toBe(400)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import type { BadRequestBody } from '../api/bad-request'
+import { NO_SCRIPT_POLICY, SECURITY_HEADERS } from './security-headers'
 import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../server-error-page'
 
 /**
@@ -127,6 +128,9 @@ function badAddress(response: ServerResponse, document: string | undefined): str
   const pathname = (response.req?.url ?? '/').split('?', 1)[0] ?? '/'
   if (decodes(pathname)) return undefined
   response.statusCode = 400
+  // Next fails before its routing, so next.config.js headers() never reached this answer.
+  for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value)
+  response.setHeader('Content-Security-Policy', NO_SCRIPT_POLICY)
   if (pathname.startsWith('/api/')) {
     response.setHeader('Content-Type', 'application/json')
     return BAD_ADDRESS_JSON
