@@ -118,7 +118,7 @@ export interface EndOptions {
   head?: HeadRewrite
   policy?: PagePolicy
 }
-type Response = ServerResponse & {
+type PatchedResponse = ServerResponse & {
   [OWN_END]?: EndFunction
   [OWN_WRITE]?: EndFunction
   [WROTE]?: boolean
@@ -130,7 +130,7 @@ type Response = ServerResponse & {
  * before, and no Content-Length already sent (a streamed answer's headers go out first, without
  * one, so its body can still change).
  */
-function bodyIsOpen(response: Response): boolean {
+function bodyIsOpen(response: PatchedResponse): boolean {
   return !response[WROTE] && !(response.headersSent && response.hasHeader('content-length'))
 }
 
@@ -232,7 +232,7 @@ export function endWithBuffers({
   if (PATCHED in target) return
   const original = (target as { end: EndFunction }).end
 
-  function finish(response: Response, next: EndFunction, args: unknown[]) {
+  function finish(response: PatchedResponse, next: EndFunction, args: unknown[]) {
     if (response[REPLACED]) return next.apply(response, args.filter(isCallback))
     const [given, encoding, callback] = args
     if (given == null && head && response.req?.method === 'HEAD' && !response.headersSent) {
@@ -280,7 +280,7 @@ export function endWithBuffers({
   }
 
   /** A chunk of a streamed body: the first one may be replaced by the rewrite (see above). */
-  function stream(response: Response, next: EndFunction, args: unknown[]) {
+  function stream(response: PatchedResponse, next: EndFunction, args: unknown[]) {
     if (response[REPLACED]) {
       const done = args.find(isCallback)
       if (done) process.nextTick(done)
@@ -299,10 +299,10 @@ export function endWithBuffers({
     target,
     'end',
     OWN_END,
-    function end(this: Response, ...args: unknown[]) {
+    function end(this: PatchedResponse, ...args: unknown[]) {
       return finish(this, original, args)
     },
-    function endThroughOwn(this: Response, ...args: unknown[]) {
+    function endThroughOwn(this: PatchedResponse, ...args: unknown[]) {
       return finish(this, this[OWN_END]!, args)
     },
   )
@@ -312,12 +312,12 @@ export function endWithBuffers({
       target,
       'write',
       OWN_WRITE,
-      function write(this: Response, ...args: unknown[]) {
+      function write(this: PatchedResponse, ...args: unknown[]) {
         // Under the middleware its own write is the outer one; this is then its gzip going out.
         if (this[OWN_WRITE]) return originalWrite.apply(this, args)
         return stream(this, originalWrite, args)
       },
-      function writeThroughOwn(this: Response, ...args: unknown[]) {
+      function writeThroughOwn(this: PatchedResponse, ...args: unknown[]) {
         return stream(this, this[OWN_WRITE]!, args)
       },
     )
@@ -334,15 +334,15 @@ function accessor(
   target: object,
   name: 'end' | 'write',
   own: typeof OWN_END | typeof OWN_WRITE,
-  direct: (this: Response, ...args: unknown[]) => unknown,
-  throughOwn: (this: Response, ...args: unknown[]) => unknown,
+  direct: (this: PatchedResponse, ...args: unknown[]) => unknown,
+  throughOwn: (this: PatchedResponse, ...args: unknown[]) => unknown,
 ) {
   Object.defineProperty(target, name, {
     configurable: true,
-    get(this: Response) {
+    get(this: PatchedResponse) {
       return this[own] ? throughOwn : direct
     },
-    set(this: Response, value: EndFunction) {
+    set(this: PatchedResponse, value: EndFunction) {
       this[own] = value
     },
   })
