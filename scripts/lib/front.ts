@@ -19,7 +19,8 @@ import {
 import { run, start, type Managed } from './processes'
 import { which } from './tools'
 
-export const FRONT_TEMPLATE = path.resolve(import.meta.dirname, '../../ops/nginx/marquee.conf')
+// __dirname, not import.meta: Playwright loads this file as CommonJS (e2e/front.spec.ts).
+export const FRONT_TEMPLATE = path.resolve(__dirname, '../../ops/nginx/marquee.conf')
 
 export interface FrontTls {
   /** host:port of HTTPS (HTTP/2 and HTTP/1.1). */
