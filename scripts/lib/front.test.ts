@@ -484,15 +484,15 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     it.each(cases.map((entry, index) => ({ ...entry, client: `127.0.0.${20 + index}` })))(
       '$what: a burst passes, then 429 with Retry-After and the site’s own answer',
       async ({ burst, html, method = 'GET', url, client }) => {
-        const answers: WireAnswer[] = []
-        // One after another, faster than any zone's rate: the burst and the first request pass.
-        for (let n = 0; n < burst + 11; n++) {
-          answers.push(await send(`${limits.base}${url(n)}`, { method, localAddress: client }))
-        }
-        const statuses = answers.map((answer) => answer.status)
-        expect(statuses.slice(0, burst + 1)).not.toContain(429)
+        const ask = (n: number) => send(`${limits.base}${url(n)}`, { method, localAddress: client })
+        // One after another: the first request and the burst pass, however slow the machine.
+        const passed: number[] = []
+        for (let n = 0; n <= burst; n++) passed.push((await ask(n)).status)
+        expect(passed).not.toContain(429)
+        // Then 30 at once: what the zone's rate let back in meanwhile passes, the rest is refused.
+        const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => ask(burst + 1 + n)))
         const refused = answers.filter((answer) => answer.status === 429)
-        expect(refused.length).toBeGreaterThanOrEqual(5)
+        expect(refused.length).toBeGreaterThanOrEqual(10)
         for (const answer of refused) {
           expect(answer.headers['retry-after']).toBe('1')
           expect(answer.headers['cache-control']).toBe('no-store')
@@ -505,8 +505,9 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
             expect(JSON.parse(answer.body.toString('utf8'))).toEqual({ error: 'too_many_requests' })
           }
         }
-        // Another client is not held back, and the 429 was not stored for it.
-        const other = await send(`${limits.base}${url(burst + 10)}`, {
+        // Another client is not held back, and a refused address was not stored as refused.
+        const first = answers.findIndex((answer) => answer.status === 429)
+        const other = await send(`${limits.base}${url(burst + 1 + first)}`, {
           method,
           localAddress: '127.0.0.99',
         })
@@ -537,7 +538,7 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       )
     })
 
-    it('logs a refusal in the access log, not in the error log', () => {
+    it('writes no line in the error log for a refusal (the access log has its 429)', () => {
       expect(readFileSync(path.join(limits.prefix, 'logs', 'error.log'), 'utf8')).toBe('')
     })
   })
