@@ -5,7 +5,7 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { HOST_NAME } from './front'
+import { EVERY_ADDRESS, HOST_NAME } from './front'
 
 /** Unset and empty are the same: `TLS_CERT= npm run start:front` serves plain HTTP. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -31,9 +31,6 @@ const readableFile = z
       return false
     }
   }, 'expected a readable file')
-
-/** An address that means "every address" names no host to redirect readers to. */
-const WILDCARD = /^(0\.0\.0\.0|\[::\])$/
 
 const frontEnvSchema = z
   .object({
@@ -79,7 +76,7 @@ const frontEnvSchema = z
       serverName,
     }
   })
-  .refine((env) => !WILDCARD.test(env.serverName), {
+  .refine((env) => !EVERY_ADDRESS.test(env.serverName), {
     path: ['FRONT_SERVER_NAME'],
     message: 'required when FRONT_HOST listens on every address (or set SITE_URL)',
   })

@@ -88,6 +88,9 @@ export function nginxBinary(): string {
 export const HOST_NAME =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/
 
+/** An address that means "every address": it names no host to send readers to. */
+export const EVERY_ADDRESS = /^(0\.0\.0\.0|\[::\])$/
+
 /** host:port, as nginx's `listen` takes it. */
 const LISTEN = /^(?<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(?<port>\d{1,5})$/
 
@@ -124,7 +127,7 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
   const tls = config.tls
   const https = tls ? parseListen('tls.listen', tls.listen) : undefined
   const serverName = config.serverName ?? http.host
-  if (!HOST_NAME.test(serverName) || /^(0\.0\.0\.0|\[::\])$/.test(serverName)) {
+  if (!HOST_NAME.test(serverName) || EVERY_ADDRESS.test(serverName)) {
     throw new Error(
       `serverName: expected the site's host name, got ${JSON.stringify(serverName)}` +
         ' (a front listening on every address needs one)',
