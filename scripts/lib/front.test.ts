@@ -195,7 +195,8 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     ports.add(port)
     const tlsPort = config.tls ? await freePort(8600, 8699, ports) : undefined
     if (tlsPort) ports.add(tlsPort)
-    const prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-test-'))
+    // A space in the path, as in a checkout under "My Projects": every path in the config is quoted.
+    const prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee front test-'))
     const conf = renderFrontConfig({
       listen: `127.0.0.1:${port}`,
       upstream: `127.0.0.1:${(to.address() as AddressInfo).port}`,

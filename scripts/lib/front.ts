@@ -154,7 +154,9 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
     TLS_CERT: tls ? nginxString(tls.certificate) : '',
     TLS_KEY: tls ? nginxString(tls.key) : '',
     UPSTREAM: config.upstream,
-    STATIC_DIR: config.staticDir.endsWith('/') ? config.staticDir : `${config.staticDir}/`,
+    STATIC_DIR: nginxString(
+      config.staticDir.endsWith('/') ? config.staticDir : `${config.staticDir}/`,
+    ),
     PREVIEW_ID: config.previewId,
     // Known only once the prefix folder is: preparePrefix fills it in.
     PREFIX: '@@PREFIX@@',
@@ -204,9 +206,9 @@ const OWN_PAGES = {
  * inside; the config file is not (see below).
  */
 export function preparePrefix(prefix: string, conf: string): string {
-  // It becomes part of a `listen unix:` address in the config.
-  if (/[\s;{}$"'\\]/.test(path.resolve(prefix))) {
-    throw new Error(`${path.resolve(prefix)}: an nginx prefix folder needs a path without spaces`)
+  // It becomes part of the gate's socket address, a quoted string in the config.
+  if (/["\\\p{Cc}]/u.test(path.resolve(prefix))) {
+    throw new Error(`${path.resolve(prefix)}: an nginx prefix folder cannot hold " or \\`)
   }
   for (const dir of ['', 'logs', 'temp', 'cache', 'html']) {
     mkdirSync(path.join(prefix, dir), { recursive: true })
