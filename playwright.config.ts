@@ -29,17 +29,17 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: /crawler-head|live-publishing|server-error/,
+      testIgnore: /crawler-head|live-publishing|server-error|front\.spec/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'mobile',
-      testIgnore: /crawler-head|live-publishing|server-error/,
+      testIgnore: /crawler-head|live-publishing|server-error|front\.spec/,
       use: { ...devices['Pixel 7'], launchOptions },
     },
     {
       name: 'no-js',
-      testIgnore: /crawler-head|live-publishing|server-error/,
+      testIgnore: /crawler-head|live-publishing|server-error|front\.spec/,
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
     },
     {
@@ -59,6 +59,14 @@ export default defineConfig({
       name: 'live',
       testMatch: /(live-publishing|server-error)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // The nginx front under a 30 s flood (e2e/front.spec.ts): after every other project, so
+      // that it slows no other test and no other test's load enters its measurement. Alone:
+      // `npx playwright test --project=front --no-deps`.
+      name: 'front',
+      testMatch: /front\.spec\.ts/,
+      dependencies: ['desktop', 'mobile', 'no-js', 'crawler', 'live'],
     },
   ],
   // The production build under test: `npm test` runs `next build` first.

@@ -15,6 +15,8 @@
  * - UNAVAILABLE_PAGE (503): sent by the nginx front when `next start` cannot be reached and nginx
  *   has no copy of the page (ops/nginx/marquee.conf), instead of nginx's bare "502 Bad Gateway".
  *   scripts/lib/front.ts writes it into nginx's folder.
+ * - TOO_MANY_REQUESTS_PAGE (429): sent by the nginx front to a client over a rate limit (search,
+ *   mostly), written there the same way.
  *
  * `lang` is the language of these pages' own words, not the library's (which they cannot read).
  */
@@ -78,6 +80,20 @@ export const UNAVAILABLE_PAGE: ErrorPage = {
     '<p class="status">503</p>',
     '<h1>We will be back in a moment</h1>',
     '<p class="why">The site cannot be reached just now, usually for a few seconds while it restarts. Nothing you did caused it.</p>',
+    '<ul><li><a href="" class="primary">Try again</a></li><li><a href="/">Go to the home page</a></li></ul>',
+    '</main>',
+  ].join(''),
+}
+
+export const TOO_MANY_REQUESTS_PAGE: ErrorPage = {
+  lang: 'en',
+  title: 'Too many requests',
+  css: CSS,
+  body: [
+    '<main>',
+    '<p class="status">429</p>',
+    '<h1>Too many requests at once</h1>',
+    '<p class="why">More requests came from your address than the site answers in a moment, so this one was turned away. Wait a second and try again.</p>',
     '<ul><li><a href="" class="primary">Try again</a></li><li><a href="/">Go to the home page</a></li></ul>',
     '</main>',
   ].join(''),

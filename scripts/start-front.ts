@@ -6,8 +6,11 @@
  * from its cache; when nginx exits, both stop.
  *
  *   PORT=3000 FRONT_PORT=8080 npm run start:front
+ *   TLS_CERT=cert.pem TLS_KEY=key.pem FRONT_TLS_PORT=8443 npm run start:front
  *
- * HOST (127.0.0.1) is where next start listens, FRONT_HOST (127.0.0.1) where nginx does.
+ * HOST (127.0.0.1) is where next start listens, FRONT_HOST (127.0.0.1) where nginx does; with
+ * TLS_CERT and TLS_KEY, HTTPS (HTTP/2) is on FRONT_TLS_PORT and FRONT_PORT redirects to it. The
+ * variables are read by scripts/lib/front-env.ts.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -19,26 +22,18 @@ import {
   renderFrontConfig,
   startNginx,
 } from './lib/front'
+import { readFrontEnv } from './lib/front-env'
 import { isStopping, start, stopAll, waitForHttp } from './lib/processes'
 import { keepRunning } from './lib/supervise'
 import { packageBin, which } from './lib/tools'
 
 const root = path.resolve(import.meta.dirname, '..')
 
-function port(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new Error(`${name} must be a port number, got ${process.env[name]}`)
-  }
-  return value
-}
-
 async function main() {
   if (!which('nginx')) throw new Error(NGINX_MISSING)
-  const nextPort = port('PORT', 3000)
-  const frontPort = port('FRONT_PORT', 8080)
-  const host = process.env.HOST ?? '127.0.0.1'
-  const frontHost = process.env.FRONT_HOST ?? '127.0.0.1'
+  const env = readFrontEnv()
+  const { host, port: nextPort } = env.next
+  const { host: frontHost, port: frontPort } = env.front
   const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || '.next')
   if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
     throw new Error(`no production build in ${distDir}: run npm run build first`)
@@ -65,10 +60,17 @@ async function main() {
     upstream: `${host}:${nextPort}`,
     staticDir: path.join(distDir, 'static'),
     previewId: previewModeId(distDir),
+    serverName: env.serverName,
+    tls: env.tls && {
+      listen: `${frontHost}:${env.tls.port}`,
+      certificate: env.tls.certificate,
+      key: env.tls.key,
+    },
   })
   const confFile = preparePrefix(prefix, conf)
   const nginx = await startNginx('nginx', prefix, confFile)
   try {
+    // With TLS this is the redirect, from the same nginx as HTTPS.
     await waitForHttp(`http://${frontHost}:${frontPort}/`, nginx, 15_000)
   } catch (error) {
     const log = path.join(prefix, 'logs', 'error.log')
@@ -76,8 +78,11 @@ async function main() {
     throw error
   }
 
+  const site = env.tls
+    ? `https://${env.serverName}${env.tls.port === 443 ? '' : `:${env.tls.port}`}/ (HTTP/2; http://${frontHost}:${frontPort}/ redirects there)`
+    : `http://${frontHost}:${frontPort}/`
   console.log(
-    `\nMarquee: http://${frontHost}:${frontPort}/ (nginx, cache in ${path.relative(root, prefix)}/cache)` +
+    `\nMarquee: ${site} (nginx, cache in ${path.relative(root, prefix)}/cache)` +
       ` -> next start on http://${host}:${nextPort}/\nLogs: ${path.relative(root, prefix)}/logs/. Ctrl-C stops both.`,
   )
   // nginx serves its cached pages, and the 503 page for the rest, while next start is restarted.

@@ -39,6 +39,15 @@ export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
 ]
 
 /**
+ * Sent by the nginx front on HTTPS only (ops/nginx/marquee.conf): `next start` cannot know
+ * whether the reader's connection was encrypted, and browsers ignore it over plain HTTP.
+ */
+export const STRICT_TRANSPORT_SECURITY = {
+  key: 'Strict-Transport-Security',
+  value: 'max-age=31536000; includeSubDomains',
+} as const
+
+/**
  * The directives every policy shares. Pages add `script-src` with their inline scripts' hashes
  * (lib/server/content-security-policy.ts); anything that is not a page runs no script at all.
  */

@@ -1,28 +1,145 @@
 /**
- * The nginx front's caching, compression and answers while Next.js is down, with the real
- * ops/nginx/marquee.conf in front of a small upstream that answers like `next start` does for a
- * cached page: Cache-Control with s-maxage, Vary on Accept-Encoding, and gzip when asked for it.
- * Skipped where nginx is not installed (.ci/run installs it).
+ * The nginx front's caching, compression, answers while Next.js is down, security headers, rate
+ * limits, Host handling and HTTPS, with the real ops/nginx/marquee.conf in front of a small
+ * upstream that answers like `next start` does: for a cached page Cache-Control with s-maxage,
+ * Vary on Accept-Encoding, gzip when asked for it, the security headers and the page's own CSP;
+ * for search, no-store. Skipped where nginx is not installed (.ci/run installs it).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { execFileSync } from 'node:child_process'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { purgeFrontCache } from '../../lib/server/front-cache'
-import { errorPageDocument, UNAVAILABLE_PAGE } from '../../lib/server-error-page'
+import {
+  errorPageDocument,
+  TOO_MANY_REQUESTS_PAGE,
+  UNAVAILABLE_PAGE,
+} from '../../lib/server-error-page'
 import { rawGet } from '../../lib/server/raw-get'
-import { frontCache, preparePrefix, previewModeId, renderFrontConfig, startNginx } from './front'
+import {
+  NO_SCRIPT_POLICY,
+  pagePolicy,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from '../../lib/server/security-headers'
+import {
+  frontCache,
+  nginxString,
+  preparePrefix,
+  previewModeId,
+  renderFrontConfig,
+  startNginx,
+  type FrontConfig,
+} from './front'
 import { freePort } from './ports'
 import { stop, waitForHttp, type Managed } from './processes'
 import { which } from './tools'
+import { headerValues, http2Get, send, type WireAnswer } from './wire'
 
 /** A build's draft-mode cookie value (its previewModeId). */
 const PREVIEW_ID = 'e376f3ae2f45a23b1ee5a825a9daa6e9'
 
 const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem.</p>'.repeat(200)}</body></html>`
+
+/** A page's own policy, as Next.js sends it: the hashes of that page's inline scripts. */
+const pageCsp = (pathname: string) =>
+  pagePolicy([`'sha256-${Buffer.from(pathname).toString('base64')}'`])
+
+/** What Next.js sends with every response (next.config.js `headers()`). */
+const NEXT_SECURITY_HEADERS = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]))
+
+/**
+ * The test upstream's answer, like `next start`'s: search pages are rendered per request
+ * (no-store), the JSON endpoints are cached by the front for a minute (but the hooks), preview
+ * sets the draft-mode cookie as Next.js does in production, /moved redirects (relatively), and
+ * every other path is a cached page, gzipped when asked.
+ */
+function answerLikeNext(request: IncomingMessage, response: ServerResponse, page: string): void {
+  const url = new URL(request.url ?? '/', 'http://upstream')
+  const html = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': pageCsp(url.pathname),
+  }
+  const json = { 'Content-Type': 'application/json', 'Content-Security-Policy': NO_SCRIPT_POLICY }
+  const cachedJson = {
+    ...json,
+    'Cache-Control': 'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+  }
+  const noStore = { 'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate' }
+  const answer = (
+    status: number,
+    headers: Record<string, string | number>,
+    body: string | Buffer,
+  ) => {
+    response.writeHead(status, { ...NEXT_SECURITY_HEADERS, ...headers })
+    response.end(body)
+  }
+  if (url.pathname === '/search') return answer(200, { ...html, ...noStore }, '<p>Results</p>')
+  if (url.pathname === '/api/search' || url.pathname.startsWith('/api/stories/')) {
+    return answer(200, cachedJson, JSON.stringify({ url: request.url }))
+  }
+  if (url.pathname === '/api/preview') {
+    return answer(
+      307,
+      {
+        ...noStore,
+        Location: '/tv',
+        'Set-Cookie': `__prerender_bypass=${PREVIEW_ID}; Path=/; Secure; HttpOnly; SameSite=none`,
+      },
+      '',
+    )
+  }
+  if (url.pathname.startsWith('/api/')) return answer(200, { ...json, ...noStore }, '{}')
+  if (url.pathname === '/moved') return answer(308, { Location: '/tv' }, '/tv')
+  const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')
+  const body = gzip ? gzipSync(page) : Buffer.from(page)
+  answer(
+    200,
+    {
+      ...html,
+      'Cache-Control': 's-maxage=60, stale-while-revalidate=31535940',
+      Vary: 'rsc, next-router-state-tree, Accept-Encoding',
+      ETag: '"page-1"',
+      'Content-Length': body.length,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    },
+    body,
+  )
+}
+
+/**
+ * Each security header once, with the list's value; the given policy (or none) once; HSTS once
+ * over HTTPS and never over HTTP.
+ */
+function expectSecurityHeaders(
+  answer: Pick<WireAnswer, 'rawHeaders'>,
+  { csp, https = false }: { csp: string | undefined; https?: boolean },
+): void {
+  for (const { key, value } of SECURITY_HEADERS)
+    expect(headerValues(answer, key), key).toEqual([value])
+  expect(headerValues(answer, 'Content-Security-Policy')).toEqual(csp === undefined ? [] : [csp])
+  expect(headerValues(answer, STRICT_TRANSPORT_SECURITY.key)).toEqual(
+    https ? [STRICT_TRANSPORT_SECURITY.value] : [],
+  )
+}
 
 /** The responses stored in an nginx cache folder (files named by their key's MD5). */
 function cacheFiles(cache: string): string[] {
@@ -34,6 +151,8 @@ function cacheFiles(cache: string): string[] {
 describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () => {
   /** Accept-Encoding of every request that reached the upstream, per path. */
   const seen = new Map<string, string[]>()
+  /** Every request that reached the upstream, in order. */
+  const received: Array<{ url: string; headers: IncomingHttpHeaders }> = []
   /** What the upstream's /edited page says: an editor's change is a new edition. */
   let edition = 1
   let upstream: Server
@@ -45,18 +164,9 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     upstream = createServer((request: IncomingMessage, response) => {
       const encoding = request.headers['accept-encoding'] ?? ''
       seen.set(request.url ?? '', [...(seen.get(request.url ?? '') ?? []), encoding])
-      const gzip = /\bgzip\b/.test(encoding)
+      received.push({ url: request.url ?? '', headers: request.headers })
       const page = request.url === '/edited' ? `${PAGE}<p>Edition ${edition}</p>` : PAGE
-      const body = gzip ? gzipSync(page) : Buffer.from(page)
-      response.writeHead(200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 's-maxage=60, stale-while-revalidate=31535940',
-        Vary: 'rsc, next-router-state-tree, Accept-Encoding',
-        ETag: '"page-1"',
-        'Content-Length': body.length,
-        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-      })
-      response.end(body)
+      answerLikeNext(request, response, page)
     })
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
     ;({ nginx, prefix, base } = await startFront('nginx (front test)'))
@@ -67,22 +177,44 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
 
   /**
    * The front in front of the test upstream (or `to`), in a new prefix folder, once it answers;
-   * `edit` changes its rendered config first.
+   * `edit` changes its rendered config first, `config` its settings (`tls` takes a second port).
    */
-  async function startFront(name: string, edit = (conf: string) => conf, to = upstream) {
+  async function startFront(
+    name: string,
+    {
+      edit = (conf: string) => conf,
+      to = upstream,
+      config = {},
+    }: {
+      edit?: (conf: string) => string
+      to?: Server
+      config?: Partial<Omit<FrontConfig, 'tls'>> & { tls?: { certificate: string; key: string } }
+    } = {},
+  ) {
     const port = await freePort(8600, 8699, ports)
     ports.add(port)
-    const prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-test-'))
+    const tlsPort = config.tls ? await freePort(8600, 8699, ports) : undefined
+    if (tlsPort) ports.add(tlsPort)
+    // A space in the path, as in a checkout under "My Projects": every path in the config is quoted.
+    const prefix = mkdtempSync(path.join(os.tmpdir(), 'marquee front test-'))
     const conf = renderFrontConfig({
       listen: `127.0.0.1:${port}`,
       upstream: `127.0.0.1:${(to.address() as AddressInfo).port}`,
       staticDir: path.join(prefix, 'static'),
       previewId: PREVIEW_ID,
+      ...config,
+      tls: config.tls && { listen: `127.0.0.1:${tlsPort}`, ...config.tls },
     })
     const nginx = await startNginx(name, prefix, preparePrefix(prefix, edit(conf)))
     const base = `http://127.0.0.1:${port}`
     await waitForHttp(`${base}/_ready`, nginx)
-    return { nginx, prefix, base }
+    return { nginx, prefix, base, https: tlsPort ? `https://127.0.0.1:${tlsPort}` : '' }
+  }
+
+  /** Stops a front of one test and removes its folder. */
+  async function stopFront(front: { nginx: Managed; prefix: string }) {
+    await stop(front.nginx)
+    rmSync(front.prefix, { recursive: true, force: true })
   }
 
   afterAll(async () => {
@@ -158,10 +290,12 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     // The same config, but an entry unused for 1 s (not 7 days) expires, so that nginx's cache
     // manager removes the purged files within the test. Deleted files instead of purged ones
     // made it log `[crit] unlink() … failed (2: No such file or directory)` here.
-    const short = await startFront('nginx (expiry)', (conf) => {
-      const edited = conf.replace('inactive=7d', 'inactive=1s')
-      expect(edited).toContain('inactive=1s')
-      return edited
+    const short = await startFront('nginx (expiry)', {
+      edit: (conf) => {
+        const edited = conf.replace('inactive=7d', 'inactive=1s')
+        expect(edited).toContain('inactive=1s')
+        return edited
+      },
     })
     const { prefix: shortPrefix, base: shortBase } = short
     try {
@@ -192,7 +326,7 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       response.end(PAGE)
     })
     await new Promise<void>((resolve) => next.listen(0, '127.0.0.1', resolve))
-    const front = await startFront('nginx (Next.js down)', undefined, next)
+    const front = await startFront('nginx (Next.js down)', { to: next })
     try {
       const kept = await rawGet(`${front.base}/kept`)
       expect([kept.status, kept.headers['x-cache-status']]).toEqual([200, 'MISS'])
@@ -208,12 +342,13 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
         expect(stale.body.toString('utf8')).toBe(PAGE)
       }
       for (const pathname of ['/never-cached', '/api/search?q=luke']) {
-        const down = await rawGet(`${front.base}${pathname}`)
+        const down = await send(`${front.base}${pathname}`)
         expect(down.status, pathname).toBe(503)
         expect(down.headers['retry-after']).toBe('30')
         expect(down.headers['cache-control']).toBe('no-store')
         expect(down.headers['content-type']).toBe('text/html; charset=utf-8')
         expect(down.body.toString('utf8')).toBe(errorPageDocument(UNAVAILABLE_PAGE))
+        expectSecurityHeaders(down, { csp: NO_SCRIPT_POLICY })
       }
       // An editor's publish hook gets the same status (a file answers only GET and HEAD).
       const hook = await fetch(`${front.base}/api/revalidate`, { method: 'POST' })
@@ -273,6 +408,233 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(readFileSync(path.join(prefix, 'nginx.conf'), 'utf8')).toContain(`"~^${PREVIEW_ID}$" 1;`)
   })
 
+  describe('security headers', () => {
+    it('sends each once on a page, from Next.js and from the cache, with its own policy', async () => {
+      for (const expected of ['MISS', 'HIT']) {
+        const page = await send(`${base}/headers-page`)
+        expect([page.status, page.headers['x-cache-status']]).toEqual([200, expected])
+        expectSecurityHeaders(page, { csp: pageCsp('/headers-page') })
+      }
+      // Another page, another policy: each passes through as Next.js wrote it.
+      expectSecurityHeaders(await send(`${base}/other-page`), { csp: pageCsp('/other-page') })
+    })
+
+    it('sends each once on JSON, a redirect and the search page', async () => {
+      for (const pathname of ['/api/stories/luke?exclude=a', '/moved', '/search?q=headers']) {
+        const answer = await send(`${base}${pathname}`)
+        expect(answer.status, pathname).toBeLessThan(400)
+        const csp = pathname === '/moved' ? undefined : pathname.startsWith('/api/')
+        expectSecurityHeaders(answer, {
+          csp: csp === undefined ? undefined : csp ? NO_SCRIPT_POLICY : pageCsp('/search'),
+        })
+      }
+    })
+
+    it('sends each once on a build file from disk, with a policy of its own', async () => {
+      const file = path.join(prefix, 'static', 'chunks', 'app.js')
+      mkdirSync(path.dirname(file), { recursive: true })
+      writeFileSync(file, 'console.log("marquee")\n', { mode: 0o644 })
+      for (const dir of ['static', 'static/chunks']) {
+        execFileSync('chmod', ['755', path.join(prefix, dir)])
+      }
+      const answer = await send(`${base}/_next/static/chunks/app.js`)
+      expect(answer.status).toBe(200)
+      expect(answer.headers['content-type']).toBe('application/javascript')
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expectSecurityHeaders(answer, { csp: NO_SCRIPT_POLICY })
+    })
+  })
+
+  describe('a Host the site does not serve', () => {
+    it('reaches Next.js as the configured host name, and changes no redirect', async () => {
+      const from = received.length
+      const moved = await send(`${base}/moved`, { headers: { Host: 'evil.example' } })
+      expect([moved.status, moved.headers.location]).toEqual([308, '/tv'])
+      const page = await send(`${base}/host-page`, { headers: { Host: 'evil.example:8080' } })
+      expect(page.status).toBe(200)
+      const sent = received.slice(from).map((request) => request.headers)
+      expect(sent.map((headers) => [headers.host, headers['x-forwarded-host']])).toEqual([
+        ['127.0.0.1', '127.0.0.1'],
+        ['127.0.0.1', '127.0.0.1'],
+      ])
+      // And the address a client sent in X-Real-IP is replaced by its own.
+      await send(`${base}/host-page-2`, { headers: { 'X-Real-IP': '203.0.113.9' } })
+      expect(received.at(-1)?.headers['x-real-ip']).toBe('127.0.0.1')
+    })
+  })
+
+  describe('rate limits', () => {
+    /** A front of its own: its limits' counts start at zero. */
+    let limits: Awaited<ReturnType<typeof startFront>>
+    beforeAll(async () => {
+      limits = await startFront('nginx (limits)')
+    })
+    afterAll(async () => {
+      if (limits) await stopFront(limits)
+    })
+
+    /** Each case from a client address of its own, so that no case uses up another's. */
+    const cases = [
+      { what: 'the search page', burst: 20, html: true, url: (n: number) => `/search?q=s${n}` },
+      { what: 'the search API', burst: 20, url: (n: number) => `/api/search?q=s${n}` },
+      { what: 'the story API', burst: 40, url: (n: number) => `/api/stories/a?exclude=s${n}` },
+      { what: 'preview', burst: 10, url: (n: number) => `/api/preview?secret=wrong${n}` },
+      { what: 'the publish hook', burst: 10, method: 'POST', url: () => '/api/revalidate' },
+      { what: 'CSP reports', burst: 20, method: 'POST', url: () => '/api/csp-report' },
+    ]
+    it.each(cases.map((entry, index) => ({ ...entry, client: `127.0.0.${20 + index}` })))(
+      '$what: a burst passes, then 429 with Retry-After and the site’s own answer',
+      async ({ burst, html, method = 'GET', url, client }) => {
+        const ask = (n: number) => send(`${limits.base}${url(n)}`, { method, localAddress: client })
+        // One after another: the first request and the burst pass, however slow the machine.
+        const passed: number[] = []
+        for (let n = 0; n <= burst; n++) passed.push((await ask(n)).status)
+        expect(passed).not.toContain(429)
+        // Then 30 at once: what the zone's rate let back in meanwhile passes, the rest is refused.
+        const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => ask(burst + 1 + n)))
+        const refused = answers.filter((answer) => answer.status === 429)
+        expect(refused.length).toBeGreaterThanOrEqual(10)
+        for (const answer of refused) {
+          expect(answer.headers['retry-after']).toBe('1')
+          expect(answer.headers['cache-control']).toBe('no-store')
+          expectSecurityHeaders(answer, { csp: NO_SCRIPT_POLICY })
+          if (html) {
+            expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+            expect(answer.body.toString('utf8')).toBe(errorPageDocument(TOO_MANY_REQUESTS_PAGE))
+          } else {
+            expect(answer.headers['content-type']).toBe('application/json')
+            expect(JSON.parse(answer.body.toString('utf8'))).toEqual({ error: 'too_many_requests' })
+          }
+        }
+        // Another client is not held back, and a refused address was not stored as refused.
+        const first = answers.findIndex((answer) => answer.status === 429)
+        const other = await send(`${limits.base}${url(burst + 1 + first)}`, {
+          method,
+          localAddress: '127.0.0.99',
+        })
+        expect(other.status).not.toBe(429)
+      },
+    )
+
+    it('never limits what the cache answers, under the same burst', async () => {
+      const client = '127.0.0.40'
+      const cached = ['/cached-article', '/api/search?q=cached', '/api/stories/cached?exclude=a']
+      for (const pathname of cached) {
+        const first = await send(`${limits.base}${pathname}`, { localAddress: client })
+        expect([first.status, first.headers['x-cache-status']]).toEqual([200, 'MISS'])
+      }
+      // 60 distinct searches and 60 of each cached answer, all at once, from the same client.
+      const burst = await Promise.all(
+        Array.from({ length: 60 }, (_, n) => [
+          send(`${limits.base}/search?q=burst${n}`, { localAddress: client }),
+          ...cached.map((pathname) => send(`${limits.base}${pathname}`, { localAddress: client })),
+        ]).flat(),
+      )
+      const searches = burst.filter((_, index) => index % 4 === 0)
+      const fromCache = burst.filter((_, index) => index % 4 !== 0)
+      expect(searches.filter((answer) => answer.status === 429).length).toBeGreaterThan(20)
+      expect(new Set(fromCache.map((answer) => answer.status))).toEqual(new Set([200]))
+      expect(new Set(fromCache.map((answer) => answer.headers['x-cache-status']))).toEqual(
+        new Set(['HIT']),
+      )
+    })
+
+    it('writes no line in the error log for a refusal (the access log has its 429)', () => {
+      expect(readFileSync(path.join(limits.prefix, 'logs', 'error.log'), 'utf8')).toBe('')
+    })
+  })
+
+  describe.skipIf(!which('openssl'))('over HTTPS', () => {
+    let tls: Awaited<ReturnType<typeof startFront>>
+    let certs: string
+    let ca: Buffer
+    beforeAll(async () => {
+      certs = mkdtempSync(path.join(os.tmpdir(), 'marquee-front-tls-'))
+      const [certificate, key] = [path.join(certs, 'cert.pem'), path.join(certs, 'key.pem')]
+      execFileSync(
+        'openssl',
+        [
+          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'],
+          ...['-nodes', '-days', '2', '-subj', '/CN=127.0.0.1'],
+          ...['-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+          ...['-keyout', key, '-out', certificate],
+        ],
+        { stdio: 'ignore' },
+      )
+      ca = readFileSync(certificate)
+      tls = await startFront('nginx (TLS)', { config: { tls: { certificate, key } } })
+    })
+    afterAll(async () => {
+      if (tls) await stopFront(tls)
+      if (certs) rmSync(certs, { recursive: true, force: true })
+    })
+
+    it('serves HTTP/2 with HSTS and each security header once, cached or not', async () => {
+      for (const expected of ['MISS', 'HIT']) {
+        const page = await http2Get(tls.https, '/tls-page', { ca })
+        expect([page.protocol, page.status, page.headers['x-cache-status']]).toEqual([
+          'h2',
+          200,
+          expected,
+        ])
+        expect(page.body.toString('utf8')).toBe(PAGE)
+        expectSecurityHeaders(page, { csp: pageCsp('/tls-page'), https: true })
+      }
+      const json = await http2Get(tls.https, '/api/search?q=tls', { ca })
+      expectSecurityHeaders(json, { csp: NO_SCRIPT_POLICY, https: true })
+      // HTTP/1.1 over TLS too, and Next.js is told the request came over HTTPS.
+      const old = await send(`${tls.https}/tls-old`, { ca })
+      expect(old.status).toBe(200)
+      expectSecurityHeaders(old, { csp: pageCsp('/tls-old'), https: true })
+      expect(received.at(-1)?.headers['x-forwarded-proto']).toBe('https')
+    })
+
+    it('marks the preview cookie Secure, HttpOnly and SameSite=Lax', async () => {
+      const answer = await http2Get(tls.https, '/api/preview?secret=x&path=/tv', { ca })
+      expect(answer.status).toBe(307)
+      expect(answer.headers['set-cookie']).toEqual([
+        `__prerender_bypass=${PREVIEW_ID}; Path=/; Secure; HttpOnly; SameSite=Lax`,
+      ])
+    })
+
+    it('redirects HTTP to the same path and query on HTTPS, without HSTS', async () => {
+      const port = new URL(tls.https).port
+      for (const pathname of ['/', '/tv/luke-cage?page=2&q=a%20b', '/search?q=x#y']) {
+        const answer = await send(`${tls.base}${pathname}`)
+        expect(answer.status, pathname).toBe(301)
+        const target = pathname.replace(/#.*/, '')
+        expect(answer.headers.location).toBe(`https://127.0.0.1:${port}${target}`)
+        expectSecurityHeaders(answer, { csp: NO_SCRIPT_POLICY })
+      }
+      // Never to the host a client made up.
+      for (const host of ['evil.example', 'evil.example:443', '127.0.0.1.evil.example']) {
+        const answer = await send(`${tls.base}/tv`, { headers: { Host: host } })
+        expect(answer.headers.location).toBe(`https://127.0.0.1:${port}/tv`)
+      }
+      // Nor is any Location of an HTTPS answer built from it.
+      const moved = await http2Get(tls.https, '/moved', {
+        ca,
+        headers: { ':authority': 'evil.example' },
+      })
+      expect([moved.status, moved.headers.location]).toEqual([308, '/tv'])
+      expect(received.at(-1)?.headers.host).toBe('127.0.0.1')
+    })
+
+    it('names the configured host in the redirect, and leaves out :443', () => {
+      const conf = renderFrontConfig({
+        listen: '0.0.0.0:80',
+        upstream: '127.0.0.1:3000',
+        staticDir: '/srv/s',
+        previewId: PREVIEW_ID,
+        serverName: 'marquee.example',
+        tls: { listen: '0.0.0.0:443', certificate: '/etc/c.pem', key: '/etc/k.pem' },
+      })
+      expect(conf).toContain('return 301 https://marquee.example$request_uri;')
+      expect(conf).toContain('listen 0.0.0.0:443 ssl http2 default_server;')
+      expect(conf).toContain('ssl_certificate "/etc/c.pem";')
+    })
+  })
+
   it.each([
     ['gzip;q=0, br', ''],
     ['br', ''],
@@ -323,5 +685,79 @@ describe('the draft-mode cookie value the front lets past its cache', () => {
         'previewId: expected 32 hex digits',
       )
     }
+  })
+})
+
+describe('the rendered config', () => {
+  const config = {
+    listen: '127.0.0.1:8080',
+    upstream: '127.0.0.1:3000',
+    staticDir: '/srv/s',
+    previewId: PREVIEW_ID,
+  }
+  const directives = (conf: string) =>
+    conf.split('\n').filter((line) => !line.trimStart().startsWith('#'))
+
+  it('fills in every placeholder but the prefix folder, which preparePrefix does', () => {
+    for (const conf of [
+      renderFrontConfig(config),
+      renderFrontConfig({
+        ...config,
+        tls: { listen: '127.0.0.1:8443', certificate: '/c', key: '/k' },
+      }),
+    ]) {
+      const left =
+        directives(conf)
+          .join('\n')
+          .match(/@@[A-Z_]+@@/g) ?? []
+      expect(new Set(left)).toEqual(new Set(['@@PREFIX@@']))
+      expect(conf).not.toMatch(/^\s*# @@(END_)?IF_TLS@@$/m)
+    }
+  })
+
+  it('without a certificate, serves the site on `listen` with no HTTPS part', () => {
+    const conf = renderFrontConfig(config)
+    expect(conf).toContain('listen 127.0.0.1:8080 default_server;')
+    const https = [
+      'ssl',
+      'add_header Strict-Transport-Security',
+      'return 301',
+      'proxy_cookie_flags',
+    ]
+    for (const directive of https) {
+      expect(directives(conf).join('\n')).not.toContain(directive)
+    }
+    expect(conf).toContain('proxy_set_header Host 127.0.0.1;')
+  })
+
+  it('takes the security headers from lib/server/security-headers.ts', () => {
+    const conf = renderFrontConfig(config)
+    for (const { key, value } of SECURITY_HEADERS) {
+      expect(conf).toContain(`add_header ${key} "${value}" always;`)
+      expect(conf).toContain(`proxy_hide_header ${key};`)
+    }
+    expect(conf).toContain(`add_header Content-Security-Policy "${NO_SCRIPT_POLICY}" always;`)
+  })
+
+  it('takes only a host name for the site', () => {
+    for (const serverName of ['evil.example; return 200', 'a b', '$host', '']) {
+      expect(() => renderFrontConfig({ ...config, serverName }), serverName).toThrow('serverName')
+    }
+    // Listening on every address names no host: it must be given.
+    expect(() => renderFrontConfig({ ...config, listen: '0.0.0.0:80' })).toThrow('serverName')
+    expect(
+      renderFrontConfig({ ...config, listen: '0.0.0.0:80', serverName: 'a.example' }),
+    ).toContain('server_name a.example;')
+  })
+
+  it('writes no value nginx would read as a variable or the end of a string', () => {
+    expect(nginxString("default-src 'self'")).toBe(`"default-src 'self'"`)
+    for (const bad of ['a$b', 'a"b', 'a\\b', 'a\nb']) expect(() => nginxString(bad)).toThrow()
+    expect(() =>
+      renderFrontConfig({
+        ...config,
+        tls: { listen: '127.0.0.1:8443', certificate: '/certs/$host.pem', key: '/k' },
+      }),
+    ).toThrow('cannot be written into the nginx config')
   })
 })

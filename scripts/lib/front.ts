@@ -3,17 +3,36 @@
  * paths into an nginx prefix folder and starts nginx there in the foreground, in its own process
  * group, without root and without /etc/nginx.
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { errorPageDocument, UNAVAILABLE_PAGE } from '../../lib/server-error-page'
+import {
+  errorPageDocument,
+  TOO_MANY_REQUESTS_PAGE,
+  UNAVAILABLE_PAGE,
+} from '../../lib/server-error-page'
+import {
+  NO_SCRIPT_POLICY,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from '../../lib/server/security-headers'
 import { run, start, type Managed } from './processes'
 import { which } from './tools'
 
-export const FRONT_TEMPLATE = path.resolve(import.meta.dirname, '../../ops/nginx/marquee.conf')
+// __dirname, not import.meta: Playwright loads this file as CommonJS (e2e/front.spec.ts).
+export const FRONT_TEMPLATE = path.resolve(__dirname, '../../ops/nginx/marquee.conf')
+
+export interface FrontTls {
+  /** host:port of HTTPS (HTTP/2 and HTTP/1.1). */
+  listen: string
+  /** Absolute path of the certificate, or of the certificate followed by its chain (PEM). */
+  certificate: string
+  /** Absolute path of its private key (PEM). */
+  key: string
+}
 
 export interface FrontConfig {
-  /** host:port nginx listens on. */
+  /** host:port nginx listens on: the site, or with `tls` the redirect to HTTPS. */
   listen: string
   /** host:port of `next start`. */
   upstream: string
@@ -21,6 +40,13 @@ export interface FrontConfig {
   staticDir: string
   /** The build's draft-mode cookie value (`previewModeId`): only it skips nginx's cache. */
   previewId: string
+  /** Serve the site over HTTPS, with `listen` redirecting to it. */
+  tls?: FrontTls
+  /**
+   * The host name the site is served under: the redirect to HTTPS goes there, and it is the Host
+   * Next.js is sent. Defaults to the host of `listen`.
+   */
+  serverName?: string
 }
 
 const PREVIEW_ID = /^[0-9a-f]{32}$/
@@ -58,23 +84,105 @@ export function nginxBinary(): string {
   return nginx
 }
 
-/** The template with its @@PLACEHOLDERS@@ filled in. */
-export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE): string {
-  const values: Record<string, string> = {
-    LISTEN: config.listen,
-    UPSTREAM: config.upstream,
-    STATIC_DIR: config.staticDir.endsWith('/') ? config.staticDir : `${config.staticDir}/`,
-    PREVIEW_ID: config.previewId,
+/** A host name, an IPv4 address or a bracketed IPv6 one: nothing else reaches the config. */
+export const HOST_NAME =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/
+
+/** An address that means "every address": it names no host to send readers to. */
+export const EVERY_ADDRESS = /^(0\.0\.0\.0|\[::\])$/
+
+/** host:port, as nginx's `listen` takes it. */
+const LISTEN = /^(?<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(?<port>\d{1,5})$/
+
+function parseListen(name: string, listen: string): { host: string; port: number } {
+  const match = LISTEN.exec(listen)
+  const port = Number(match?.groups?.port)
+  if (!match?.groups?.host || !(port >= 1 && port <= 65535)) {
+    throw new Error(`${name}: expected host:port, got ${JSON.stringify(listen)}`)
   }
+  return { host: match.groups.host, port }
+}
+
+/**
+ * A value as an nginx string: in double quotes, refused if it holds what nginx would read as
+ * something else (`$` starts a variable in add_header and in certificate paths).
+ */
+export function nginxString(value: string): string {
+  if (/["\\$\p{Cc}]/u.test(value)) {
+    throw new Error(`cannot be written into the nginx config: ${JSON.stringify(value)}`)
+  }
+  return `"${value}"`
+}
+
+const addHeader = (header: { key: string; value: string }) =>
+  `add_header ${header.key} ${nginxString(header.value)} always;`
+
+/** The template with its @@PLACEHOLDERS@@ filled in (all but @@PREFIX@@, see preparePrefix). */
+export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE): string {
   // It goes into a regular expression in the config: nothing but what Next.js makes is taken.
   if (!PREVIEW_ID.test(config.previewId)) {
     throw new Error(`previewId: expected 32 hex digits, got ${JSON.stringify(config.previewId)}`)
   }
-  const text = readFileSync(template, 'utf8').replace(/@@([A-Z_]+)@@/g, (whole, name: string) => {
-    const value = values[name]
-    if (value === undefined) throw new Error(`${template}: unknown placeholder ${whole}`)
-    return value
-  })
+  const http = parseListen('listen', config.listen)
+  const tls = config.tls
+  const https = tls ? parseListen('tls.listen', tls.listen) : undefined
+  const serverName = config.serverName ?? http.host
+  if (!HOST_NAME.test(serverName) || EVERY_ADDRESS.test(serverName)) {
+    throw new Error(
+      `serverName: expected the site's host name, got ${JSON.stringify(serverName)}` +
+        ' (a front listening on every address needs one)',
+    )
+  }
+  for (const file of tls ? [tls.certificate, tls.key] : []) {
+    if (!path.isAbsolute(file)) throw new Error(`tls: expected an absolute path, got ${file}`)
+  }
+
+  // Placeholders alone on their line: one directive per line, at that line's indentation.
+  const blocks: Record<string, string[]> = {
+    SECURITY_HEADERS: SECURITY_HEADERS.map(addHeader),
+    HSTS: tls ? [addHeader(STRICT_TRANSPORT_SECURITY)] : [],
+    NO_SCRIPT_CSP: [addHeader({ key: 'Content-Security-Policy', value: NO_SCRIPT_POLICY })],
+    HIDE_SECURITY_HEADERS: [...SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY].map(
+      (header) => `proxy_hide_header ${header.key};`,
+    ),
+  }
+  const values: Record<string, string> = {
+    SITE_LISTEN: tls ? `${tls.listen} ssl http2` : config.listen,
+    HTTP_LISTEN: config.listen,
+    SERVER_NAME: serverName,
+    HTTPS_PORT: https && https.port !== 443 ? `:${https.port}` : '',
+    TLS_CERT: tls ? nginxString(tls.certificate) : '',
+    TLS_KEY: tls ? nginxString(tls.key) : '',
+    UPSTREAM: config.upstream,
+    STATIC_DIR: nginxString(
+      config.staticDir.endsWith('/') ? config.staticDir : `${config.staticDir}/`,
+    ),
+    PREVIEW_ID: config.previewId,
+    // Known only once the prefix folder is: preparePrefix fills it in.
+    PREFIX: '@@PREFIX@@',
+  }
+  const source = readFileSync(template, 'utf8')
+  // Lines between the markers are the HTTPS-only part.
+  const conditional = /^[ \t]*# @@IF_TLS@@\n([\s\S]*?)^[ \t]*# @@END_IF_TLS@@\n/gm
+  const text = source
+    .replace(conditional, (_whole, inner: string) => (tls ? inner : ''))
+    .replace(/^([ \t]*)@@([A-Z_]+)@@[ \t]*\n/gm, (whole, indent: string, name: string) => {
+      const lines = blocks[name]
+      if (lines === undefined) return whole
+      return lines.map((line) => `${indent}${line}\n`).join('')
+    })
+    .split('\n')
+    // Comments name the placeholders: they are kept as written.
+    .map((line) =>
+      line.trimStart().startsWith('#')
+        ? line
+        : line.replace(/@@([A-Z_]+)@@/g, (whole, name: string) => {
+            const value = values[name]
+            if (value === undefined) throw new Error(`${template}: unknown placeholder ${whole}`)
+            return value
+          }),
+    )
+    .join('\n')
   return text
 }
 
@@ -83,27 +191,38 @@ export function frontCache(prefix: string): string {
   return path.resolve(prefix, 'cache')
 }
 
-/** The page nginx sends while `next start` cannot be reached (`location @unavailable`). */
-function unavailablePage(prefix: string): string {
-  return path.resolve(prefix, 'html', 'unavailable.html')
+/** The pages nginx sends itself, by file name in html/ (see the template). */
+const OWN_PAGES = {
+  // While `next start` cannot be reached (`location @unavailable`).
+  'unavailable.html': UNAVAILABLE_PAGE,
+  // To a client over a rate limit (`location @too_many_requests`).
+  'too-many-requests.html': TOO_MANY_REQUESTS_PAGE,
 }
 
 /**
- * Creates an nginx prefix folder (conf, logs, temp, cache, and html with the page for when Next.js
- * cannot be reached). Its folders are world-readable because nginx started by root runs its
- * workers as `nobody`, and they must reach the cache and the page inside; the config file is not
- * (see below).
+ * Creates an nginx prefix folder (conf, logs, temp, cache, and html with the pages nginx sends
+ * itself) and fills in the config's @@PREFIX@@. Its folders are world-readable because nginx
+ * started by root runs its workers as `nobody`, and they must reach the cache and the pages
+ * inside; the config file is not (see below).
  */
 export function preparePrefix(prefix: string, conf: string): string {
+  // It becomes part of the gate's socket address, a quoted string in the config.
+  if (/["\\\p{Cc}]/u.test(path.resolve(prefix))) {
+    throw new Error(`${path.resolve(prefix)}: an nginx prefix folder cannot hold " or \\`)
+  }
   for (const dir of ['', 'logs', 'temp', 'cache', 'html']) {
     mkdirSync(path.join(prefix, dir), { recursive: true })
     chmodSync(path.join(prefix, dir), 0o755)
   }
-  writeFileSync(unavailablePage(prefix), errorPageDocument(UNAVAILABLE_PAGE), { mode: 0o644 })
+  for (const [name, page] of Object.entries(OWN_PAGES)) {
+    writeFileSync(path.join(prefix, 'html', name), errorPageDocument(page), { mode: 0o644 })
+  }
+  // nginx removes its socket when it stops, but not after being killed, and then cannot bind it.
+  rmSync(path.join(prefix, 'gate.sock'), { force: true })
   const confFile = path.join(prefix, 'nginx.conf')
   // Only the owner may read it: the front's config holds the key to drafts (PREVIEW_ID). nginx
   // reads it in its master process, as the user who started it.
-  writeFileSync(confFile, conf, { mode: 0o600 })
+  writeFileSync(confFile, conf.replaceAll('@@PREFIX@@', path.resolve(prefix)), { mode: 0o600 })
   chmodSync(confFile, 0o600)
   return confFile
 }
