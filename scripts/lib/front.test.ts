@@ -60,8 +60,14 @@ const PREVIEW_ID = 'e376f3ae2f45a23b1ee5a825a9daa6e9'
 const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem.</p>'.repeat(200)}</body></html>`
 
 /** A page's own policy, as Next.js sends it: the hashes of that page's inline scripts. */
+/** A page's policy names each of its inline scripts: `/many-scripts` has 300. */
 const pageCsp = (pathname: string) =>
-  pagePolicy([`'sha256-${Buffer.from(pathname).toString('base64')}'`])
+  pagePolicy(
+    Array.from(
+      { length: pathname === '/many-scripts' ? 300 : 1 },
+      (_, i) => `'sha256-${Buffer.from(`${pathname}${i}`).toString('base64')}'`,
+    ),
+  )
 
 /** What Next.js sends with every response (next.config.js `headers()`). */
 const NEXT_SECURITY_HEADERS = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]))
@@ -417,6 +423,15 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       }
       // Another page, another policy: each passes through as Next.js wrote it.
       expectSecurityHeaders(await send(`${base}/other-page`), { csp: pageCsp('/other-page') })
+    })
+
+    it("passes a page's long policy through both of its hops, from Next.js and from the cache", async () => {
+      expect(pageCsp('/many-scripts').length).toBeGreaterThan(8 * 1024)
+      for (const expected of ['MISS', 'HIT']) {
+        const page = await send(`${base}/many-scripts`)
+        expect([page.status, page.headers['x-cache-status']]).toEqual([200, expected])
+        expectSecurityHeaders(page, { csp: pageCsp('/many-scripts') })
+      }
     })
 
     it('sends each once on JSON, a redirect and the search page', async () => {
