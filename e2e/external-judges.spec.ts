@@ -119,7 +119,6 @@ test('the MDN HTTP Observatory passes every header test on each page type of nex
 
 // Depends on the TLS front (scripts/start-front.ts with TLS_CERT, TLS_KEY and FRONT_TLS_PORT).
 test.describe('through the nginx front with TLS', () => {
-  test.skip(!which('nginx'), 'nginx is not installed (.ci/run installs it)')
   const ports = {
     next: Number(process.env.E2E_FRONT_NEXT_PORT ?? 3111),
     http: Number(process.env.E2E_FRONT_HTTP_PORT ?? 3112),
@@ -128,6 +127,11 @@ test.describe('through the nginx front with TLS', () => {
   let front: TlsFront | undefined
 
   test.beforeAll(async () => {
+    // The file's skip above is checked per test, after this hook: without it every project would
+    // start a front.
+    const { javaScriptEnabled, isMobile } = test.info().project.use
+    test.skip(javaScriptEnabled === false || isMobile === true, 'HTTP only')
+    test.skip(!which('nginx'), 'nginx is not installed (.ci/run installs it)')
     test.setTimeout(120_000)
     front = await startTlsFront(ports)
   })
