@@ -68,6 +68,8 @@ export async function startTlsFront(ports: Ports): Promise<TlsFront> {
       FRONT_TLS_PORT: String(ports.https),
       TLS_CERT: certFile,
       TLS_KEY: keyFile,
+      // The certificate's name, whatever SITE_URL the environment has.
+      FRONT_SERVER_NAME: '127.0.0.1',
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
