@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { describe as describeViolation, ReportLog } from './report-log'
+import { ReportLog, violationLine } from './report-log'
 import type { CspViolation } from './schema'
 
 const violation = (n: number, overrides: Partial<CspViolation> = {}): CspViolation => ({
@@ -77,10 +77,10 @@ describe('ReportLog', () => {
   })
 })
 
-describe('describe', () => {
+describe('violationLine', () => {
   it('says what was blocked, by which directive, where', () => {
     expect(
-      describeViolation({
+      violationLine({
         documentUri: 'https://marquee.example/tv/x',
         directive: 'script-src-elem',
         blocked: 'inline',

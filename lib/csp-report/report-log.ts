@@ -45,7 +45,7 @@ export class ReportLog {
       return
     }
     this.#logged.add(key)
-    this.#write(describe(violation))
+    this.#write(violationLine(violation))
   }
 
   #startWindow(now: number): void {
@@ -67,7 +67,7 @@ export class ReportLog {
 }
 
 /** One line per violation: what was blocked, by which directive, where. */
-export function describe(violation: CspViolation): string {
+export function violationLine(violation: CspViolation): string {
   const parts = [
     `CSP violation: ${violation.directive} blocked ${violation.blocked || '(nothing named)'}`,
     `on ${violation.documentUri}`,
