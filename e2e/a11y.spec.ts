@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './support/test'
 import { BAD_ADDRESS, MISSING_PAGE, MODEL_STORY as story, requireJavaScript } from './support/site'
 
 requireJavaScript('axe runs as a script in the page')

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect, test, type APIRequestContext, type TestInfo } from '@playwright/test'
+import { expect, test, type APIRequestContext, type TestInfo } from './support/test'
 import { XMLParser } from 'fast-xml-parser'
 import { parse } from 'yaml'
 import { drafts, publishedArticles } from './support/content'

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext } from './support/test'
 
 /**
  * Metadata must sit inside <head> of the first HTML response: crawlers ignore what Next.js

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './support/test'
 import { categories, drafts, publishedArticles, STORIES_PER_PAGE } from './support/content'
 import { escapeHtml, MODEL_STORY as story, onlyInProject } from './support/site'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { drafts } from './support/content'
 import { PREVIEW_SECRET } from './support/secrets'
 

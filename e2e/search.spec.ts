@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { MODEL_STORY } from './support/site'
 
 test('/search?q=luke lists the Luke Cage story with highlighted words, and is noindex', async ({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { NO_SCRIPT_POLICY, SECURITY_HEADERS } from '../lib/server/security-headers'
 import {
   BAD_ADDRESS,

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { startSecondServer, type SecondServer } from './support/server'
 import { findTags, markupOnly, MODEL_STORY as story } from './support/site'
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { buildDir } from '../lib/env'
 import { drafts } from './support/content'
 import {

@@ -38,14 +38,7 @@ export async function startSecondServer({
   const contentDir = await mkdtemp(path.join(os.tmpdir(), `marquee-${name}-`))
   await cp('content', contentDir, { recursive: true })
   await prepare?.(contentDir)
-  const distDir = `.next-${name}-${process.pid}`
-  // The build as `next build` left it: not the main server's caches, nor the pages it rendered
-  // on request since (which this server would otherwise serve as its own).
-  const caches = [path.join('.next', 'cache'), path.join('.next', 'server', 'route-cache')]
-  await cp('.next', distDir, {
-    recursive: true,
-    filter: (source) => !caches.some((cache) => source.startsWith(cache)),
-  })
+  const distDir = await copyBuild(name)
   const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       ...process.env,
@@ -81,4 +74,19 @@ export async function startSecondServer({
       await rm(contentDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A copy of the build under test, `.next-<name>-<pid>`, for a server of its own: the build as
+ * `next build` left it, not the main server's caches, nor the pages it rendered on request since
+ * (which the other server would otherwise serve as its own).
+ */
+export async function copyBuild(name: string): Promise<string> {
+  const distDir = `.next-${name}-${process.pid}`
+  const caches = [path.join('.next', 'cache'), path.join('.next', 'server', 'route-cache')]
+  await cp('.next', distDir, {
+    recursive: true,
+    filter: (source) => !caches.some((cache) => source.startsWith(cache)),
+  })
+  return distDir
 }

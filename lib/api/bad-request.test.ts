@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { badRequest } from './bad-request'
+import { badRequest, refusedRequest } from './bad-request'
 
 const schema = z.object({
   q: z.string().min(1, 'q must not be empty'),
@@ -36,5 +36,17 @@ describe('badRequest', () => {
     if (parsed.success) throw new Error('the input should have been rejected')
     const body = (await badRequest(parsed.error).json()) as { issues: { path: string }[] }
     expect(body.issues.map((issue) => issue.path)).toEqual([''])
+  })
+})
+
+describe('refusedRequest', () => {
+  it('answers the given status with the same body shape, not cached', async () => {
+    const response = refusedRequest(413, [{ path: '', message: 'too large' }])
+    expect(response.status).toBe(413)
+    expect(response.headers.get('Cache-Control')).toBe('no-store')
+    expect(await response.json()).toEqual({
+      error: 'invalid_request',
+      issues: [{ path: '', message: 'too large' }],
+    })
   })
 })

@@ -17,12 +17,19 @@ const NO_STORE = { 'Cache-Control': 'no-store' }
 
 /** 400 with each zod issue as `{ path, message }`. */
 export function badRequest(error: z.ZodError, headers: HeadersInit = NO_STORE): Response {
-  const body: BadRequestBody = {
-    error: 'invalid_request',
-    issues: error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message,
-    })),
-  }
-  return Response.json(body, { status: 400, headers })
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+  return refusedRequest(400, issues, headers)
+}
+
+/** Another refusal (413, or a 400 that no schema found) in the same body as `badRequest`'s. */
+export function refusedRequest(
+  status: number,
+  issues: RequestIssue[],
+  headers: HeadersInit = NO_STORE,
+): Response {
+  const body: BadRequestBody = { error: 'invalid_request', issues }
+  return Response.json(body, { status, headers })
 }
