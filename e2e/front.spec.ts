@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test'
 import { z } from 'zod'
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../lib/server/security-headers'
 import {
