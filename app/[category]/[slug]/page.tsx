@@ -17,7 +17,7 @@ import {
 import { articleParams, parseParams } from '@/lib/params'
 import { newestArticles, PRERENDER } from '@/lib/prerender'
 import { articleMetadata } from '@/lib/seo/metadata'
-import { toNextLink } from '@/lib/story-payload'
+import { toNextStoryTarget } from '@/lib/story-payload'
 import { toTeaser } from '@/lib/teasers'
 import { isPreview } from '@/lib/preview'
 
@@ -73,7 +73,11 @@ export default async function ArticlePage({ params }: Props) {
       <Breadcrumbs items={articleCrumbs(library, article)} />
       <ArticleView story={story} />
       {next && (
-        <NextStory from={article.slug} next={toNextLink(next)} siteName={library.site.name} />
+        <NextStory
+          from={article.slug}
+          next={toNextStoryTarget(next)}
+          siteName={library.site.name}
+        />
       )}
       {related && (
         <RelatedTeaser
