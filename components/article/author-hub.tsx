@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation'
 import { HubView } from '@/components/article/hub-view'
 import { Markdown } from '@/components/article/markdown'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { Author, Library } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
@@ -24,7 +24,7 @@ export function AuthorHub({
       title={author.name}
       intro={
         <div className="mt-4 flex flex-col gap-4 sm:flex-row">
-          <ContentImage
+          <ResponsiveImage
             image={author.avatar}
             alt={`Portrait of ${author.name}`}
             box={{ width: 128, height: 128 }}

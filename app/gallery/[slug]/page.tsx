@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import { galleryCrumbs } from '@/lib/crumbs'
 import { findArticle, findGallery, getLibrary } from '@/lib/content'
 import { formatDateTime } from '@/lib/format'
@@ -81,7 +81,7 @@ export default async function GalleryPage({ params }: Props) {
                 href={photoUrl(gallery, index + 1)}
                 aria-label={`Photo ${index + 1} of ${count}: ${slide.alt}`}
               >
-                <ContentImage
+                <ResponsiveImage
                   image={slide}
                   lead={index === 0}
                   sizes="(min-width: 800px) 768px, 100vw"
