@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { CategoryHub } from '@/components/article/category-hub'
+import { CategoryHub } from '@/components/hubs/category-hub'
 import { findCategory, getLibrary, movedCategory } from '@/lib/content'
 import { categoryParams, parseParams } from '@/lib/params'
 import { pageMetadata } from '@/lib/seo/metadata'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { AuthorHub } from '@/components/article/author-hub'
+import { AuthorHub } from '@/components/hubs/author-hub'
 import { findAuthor, getLibrary } from '@/lib/content'
 import { parseParams, slugParams } from '@/lib/params'
 import { authorHubParams } from '@/lib/prerender'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { TopicHub } from '@/components/article/topic-hub'
+import { TopicHub } from '@/components/hubs/topic-hub'
 import { findTopic, getLibrary } from '@/lib/content'
 import { parseParams, slugParams } from '@/lib/params'
 import { topicHubParams } from '@/lib/prerender'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { CategoryHub } from '@/components/article/category-hub'
+import { CategoryHub } from '@/components/hubs/category-hub'
 import { findCategory, getLibrary, movedCategory } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { categoryPageParams, parseParams } from '@/lib/params'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { AuthorHub } from '@/components/article/author-hub'
+import { AuthorHub } from '@/components/hubs/author-hub'
 import { findAuthor, getLibrary } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { parseParams, slugPageParams } from '@/lib/params'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { TopicHub } from '@/components/article/topic-hub'
+import { TopicHub } from '@/components/hubs/topic-hub'
 import { findTopic, getLibrary } from '@/lib/content'
 import { hubPageCount, pagedUrl } from '@/lib/hubs'
 import { parseParams, slugPageParams } from '@/lib/params'

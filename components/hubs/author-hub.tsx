@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation'
-import { HubView } from '@/components/article/hub-view'
+import { HubView } from '@/components/hubs/hub-view'
 import { Markdown } from '@/components/article/markdown'
 import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { Author, Library } from '@/lib/content'

@@ -1,4 +1,4 @@
-import { HubView } from '@/components/article/hub-view'
+import { HubView } from '@/components/hubs/hub-view'
 import type { Category, Library } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'

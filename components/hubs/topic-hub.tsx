@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation'
-import { HubView } from '@/components/article/hub-view'
+import { HubView } from '@/components/hubs/hub-view'
 import type { Library, Topic } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
