@@ -1,21 +1,21 @@
 import { HubView } from '@/components/hubs/hub-view'
-import type { Category, Library } from '@/lib/content'
+import type { Category, Page } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
-import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
-import { notFound } from 'next/navigation'
+import { pagedUrl } from '@/lib/hubs'
+import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
 
 /** A category hub ("More in TV News") at /tv and /tv/page/n. */
 export function CategoryHub({
-  library,
   category,
-  page,
+  stories,
+  galleries,
+  timeZone,
 }: {
-  library: Library
   category: Category
-  page: number
+  stories: Page<StoryTeaser>
+  galleries: GalleryTeaser[]
+  timeZone: string
 }) {
-  const stories = hubPage(library, { category: category.slug }, page)
-  if (!stories) notFound()
   return (
     <HubView
       crumbs={hubCrumbs(category.name, category.url)}
@@ -23,8 +23,8 @@ export function CategoryHub({
       intro={<p className="mt-2 max-w-2xl text-muted">{category.description}</p>}
       stories={stories}
       pageHref={(n) => pagedUrl(category.url, n)}
-      timeZone={library.site.timeZone}
-      galleries={hubGalleries(library, { category: category.slug })}
+      timeZone={timeZone}
+      galleries={galleries}
     />
   )
 }
