@@ -4,13 +4,14 @@ import { PreviewBanner } from '@/components/layout/preview-banner'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
 import { ThemeScript } from '@/components/layout/theme-script'
-import { getLibrary } from '@/lib/content'
+import { unpublished } from '@/lib/content'
 import { isPreview } from '@/lib/preview'
+import { siteRoute } from '@/lib/routes/site'
 import { INDEXABLE, ogLocale } from '@/lib/seo/metadata'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { site } = await getLibrary()
+  const { site } = await siteRoute()
   return {
     metadataBase: new URL(site.url),
     title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
@@ -39,8 +40,7 @@ interface Props {
 }
 
 export default async function RootLayout({ children, head }: Props) {
-  const library = await getLibrary()
-  const { site, categories } = library
+  const { library, site, categories } = await siteRoute()
   const preview = await isPreview()
   return (
     <html lang={site.language} suppressHydrationWarning>
@@ -55,7 +55,7 @@ export default async function RootLayout({ children, head }: Props) {
         >
           Skip to content
         </a>
-        {preview && <PreviewBanner library={library} />}
+        {preview && <PreviewBanner {...unpublished(library)} timeZone={site.timeZone} />}
         <SiteHeader siteName={site.name} categories={categories} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}

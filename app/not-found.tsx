@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
-import { getLibrary } from '@/lib/content'
+import { siteRoute } from '@/lib/routes/site'
 
 export const metadata: Metadata = {
   title: 'Page not found',
@@ -8,7 +8,7 @@ export const metadata: Metadata = {
 }
 
 export default async function NotFound() {
-  const { categories } = await getLibrary()
+  const { categories } = await siteRoute()
   return (
     <div className="mx-auto max-w-2xl py-16 text-center">
       <p className="font-bold text-accent">404</p>

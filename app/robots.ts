@@ -1,11 +1,11 @@
 import type { MetadataRoute } from 'next'
-import { getLibrary } from '@/lib/content'
+import { siteRoute } from '@/lib/routes/site'
 import { absoluteUrl } from '@/lib/seo/json-ld'
 
 export const revalidate = 60
 
 export default async function robots(): Promise<MetadataRoute.Robots> {
-  const { site } = await getLibrary()
+  const { site } = await siteRoute()
   return {
     rules: { userAgent: '*', allow: '/', disallow: '/api/' },
     sitemap: [absoluteUrl(site.url, '/sitemap.xml'), absoluteUrl(site.url, '/news-sitemap.xml')],

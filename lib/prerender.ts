@@ -5,6 +5,7 @@
  * mostly ask for the newest stories and the first page of a hub.
  */
 import {
+  getLibrary,
   publishedArticles,
   publishedGalleries,
   type ArticleFilter,
@@ -54,7 +55,8 @@ export function busiestHubs<T extends { slug: string }>(
 }
 
 /** Params of the topic hubs (and their social cards) that `next build` prerenders. */
-export function topicHubParams(library: Library): { slug: string }[] {
+export async function topicStaticParams(): Promise<{ slug: string }[]> {
+  const library = await getLibrary()
   return busiestHubs(
     library,
     library.topics,
@@ -64,11 +66,40 @@ export function topicHubParams(library: Library): { slug: string }[] {
 }
 
 /** Params of the author hubs (and their social cards) that `next build` prerenders. */
-export function authorHubParams(library: Library): { slug: string }[] {
+export async function authorStaticParams(): Promise<{ slug: string }[]> {
+  const library = await getLibrary()
   return busiestHubs(
     library,
     library.authors,
     ({ slug }) => ({ author: slug }),
     PRERENDER.authors,
   ).map(({ slug }) => ({ slug }))
+}
+
+/** Params of the newest stories' pages (`count`: PRERENDER.articles) or social cards. */
+export async function articleStaticParams(
+  count: number,
+): Promise<{ category: string; slug: string }[]> {
+  const library = await getLibrary()
+  return newestArticles(library, count).map(({ category, slug }) => ({ category, slug }))
+}
+
+/** Params of the newest galleries' view-all pages and social cards. */
+export async function galleryStaticParams(): Promise<{ slug: string }[]> {
+  const library = await getLibrary()
+  return newestGalleries(library, PRERENDER.galleries).map(({ slug }) => ({ slug }))
+}
+
+/** Params of every photo page of the newest galleries. */
+export async function photoStaticParams(): Promise<{ slug: string; n: string }[]> {
+  const library = await getLibrary()
+  return newestGalleries(library, PRERENDER.galleryPhotos).flatMap((gallery) =>
+    gallery.slides.map((_, index) => ({ slug: gallery.slug, n: String(index + 1) })),
+  )
+}
+
+/** Params of every category hub, its social card and its feed. */
+export async function categoryStaticParams(): Promise<{ category: string }[]> {
+  const library = await getLibrary()
+  return library.categories.map(({ slug }) => ({ category: slug }))
 }

@@ -4,7 +4,7 @@ import { findArticle, resolveNext, type Library } from '@/lib/content'
 import { slugSchema } from '@/lib/content/schema'
 
 /** The next story as the "Next:" link shows it. */
-export interface NextLink {
+export interface NextStoryTarget {
   slug: string
   url: string
   title: string
@@ -13,7 +13,7 @@ export interface NextLink {
 /** What /api/stories/[slug] answers: a story to append, and where reading goes after it. */
 export interface StoryPayload {
   story: ArticleStory
-  next: NextLink | null
+  next: NextStoryTarget | null
 }
 
 /** At most this many stories in one continuous-reading session. */
@@ -28,7 +28,11 @@ export const storyRequestSchema = z.object({
     .pipe(z.array(slugSchema).max(MAX_EXCLUDED)),
 })
 
-export function toNextLink(article: { slug: string; url: string; title: string }): NextLink {
+export function toNextStoryTarget(article: {
+  slug: string
+  url: string
+  title: string
+}): NextStoryTarget {
   return { slug: article.slug, url: article.url, title: article.title }
 }
 
@@ -42,5 +46,8 @@ export function storyPayload(
   const article = findArticle(library, slug, { now: now })
   if (!article) return undefined
   const next = resolveNext(library, article, { exclude: new Set(exclude), now })
-  return { story: toArticleStory(library, article, now), next: next ? toNextLink(next) : null }
+  return {
+    story: toArticleStory(library, article, now),
+    next: next ? toNextStoryTarget(next) : null,
+  }
 }

@@ -1,13 +1,11 @@
-import { notFound } from 'next/navigation'
-import { findCategory, getLibrary, publishedArticles } from '@/lib/content'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
-import { categoryParams, parseParams } from '@/lib/params'
+import { categoryStaticParams } from '@/lib/prerender'
+import { categoryRoute } from '@/lib/routes/hubs'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return library.categories.map(({ slug }) => ({ category: slug }))
+  return categoryStaticParams()
 }
 
 export const size = SOCIAL_CARD_SIZE
@@ -19,13 +17,10 @@ export default async function CategorySocialImage({
 }: {
   params: Promise<{ category: string }>
 }) {
-  const { category: slug } = await parseParams(params, categoryParams)
-  const library = await getLibrary()
-  const category = findCategory(library, slug)
-  if (!category) notFound()
-  const [newest] = publishedArticles(library, { category: slug })
+  const { site, hub: category, stories } = await categoryRoute.image(params)
+  const [newest] = stories.items
   return socialCard({
-    siteName: library.site.name,
+    siteName: site.name,
     kicker: 'Section',
     title: category.name,
     detail: category.description,

@@ -1,36 +1,22 @@
 import type { Metadata } from 'next'
-import { notFound, permanentRedirect } from 'next/navigation'
-import { CategoryHub } from '@/components/article/category-hub'
-import { findCategory, getLibrary, movedCategory } from '@/lib/content'
-import { categoryParams, parseParams } from '@/lib/params'
+import { CategoryHub } from '@/components/hubs/category-hub'
+import { categoryStaticParams } from '@/lib/prerender'
+import { categoryRoute } from '@/lib/routes/hubs'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return library.categories.map((category) => ({ category: category.slug }))
+  return categoryStaticParams()
 }
 
 interface Props {
   params: Promise<{ category: string }>
 }
 
-async function load(params: Props['params']) {
-  const { category: slug } = await parseParams(params, categoryParams)
-  const library = await getLibrary()
-  const category = findCategory(library, slug)
-  if (!category) {
-    const moved = movedCategory(library, slug)
-    if (moved) permanentRedirect(moved.url)
-    notFound()
-  }
-  return { library, category }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, category } = await load(params)
-  return pageMetadata(library.site, {
+  const { site, hub: category } = await categoryRoute.page(params)
+  return pageMetadata(site, {
     title: category.name,
     description: category.description,
     path: category.url,
@@ -38,6 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CategoryPage({ params }: Props) {
-  const { library, category } = await load(params)
-  return <CategoryHub library={library} category={category} page={1} />
+  const { site, hub, stories, galleries } = await categoryRoute.page(params)
+  return (
+    <CategoryHub category={hub} stories={stories} galleries={galleries} timeZone={site.timeZone} />
+  )
 }

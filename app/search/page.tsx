@@ -2,11 +2,10 @@ import { dehydrate } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { SearchView } from '@/components/search/search-view'
-import { getLibrary } from '@/lib/content'
 import { getQueryClient } from '@/lib/queries/get-query-client'
 import { searchQueryOptions } from '@/lib/queries/search'
+import { searchRoute } from '@/lib/routes/search'
 import { parseSearchParams } from '@/lib/search/query'
-import { searchLibrary } from '@/lib/search/search'
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>
@@ -36,7 +35,7 @@ export default async function SearchPage({ searchParams }: Props) {
   let error: string | undefined
   if (parsed.success) {
     const { q, page } = parsed.data
-    const result = await searchLibrary(await getLibrary(), q, page)
+    const result = await searchRoute(q, page)
     if (page > result.pageCount) notFound()
     queryClient.setQueryData(searchQueryOptions(q, page).queryKey, result)
   } else if (raw) {

@@ -1,6 +1,6 @@
 import { Link } from '@/components/ui/link'
 import { GalleryStrip } from '@/components/gallery/gallery-strip'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { ArticleStory } from '@/lib/article-story'
 import { formatDateTime } from '@/lib/format'
 import { Markdown } from './markdown'
@@ -81,7 +81,7 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
       </header>
 
       <figure className="mt-6">
-        <ContentImage
+        <ResponsiveImage
           image={story.hero}
           lead={lead}
           sizes="(min-width: 800px) 768px, 100vw"

@@ -4,7 +4,7 @@ import { QueryClientProvider, useInfiniteQuery, useQueryClient } from '@tanstack
 import { useEffect, useRef } from 'react'
 import { getQueryClient } from '@/lib/queries/get-query-client'
 import { continuousReadingOptions } from '@/lib/queries/stories'
-import type { NextLink } from '@/lib/story-payload'
+import type { NextStoryTarget } from '@/lib/story-payload'
 import { ArticleView } from './article-view'
 import { NextStoryLink } from './next-story-link'
 import { APPEND_MARGIN, observeReach } from './reached'
@@ -15,7 +15,7 @@ export const MAX_APPENDED = 3
 
 interface Props {
   from: string
-  next: NextLink
+  next: NextStoryTarget
   siteName: string
   /** True once the reader has reached the first "Next:" link. */
   reading: boolean

@@ -4,7 +4,7 @@ import { Link } from '@/components/ui/link'
 import type { ComponentProps } from 'react'
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
 import { GalleryStrip } from '@/components/gallery/gallery-strip'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { Gallery } from '@/lib/content'
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 
 /**
  * Renders a body parsed by lib/content (already sanitized) to React on the server: images
- * become optimized `<img>`s with their real size (ContentImage), site links client-side links.
+ * become optimized `<img>`s with their real size (ResponsiveImage), site links client-side links.
  */
 export function Markdown({ tree, galleries, className }: Props) {
   const components: Partial<Components> = {
@@ -41,7 +41,7 @@ export function Markdown({ tree, galleries, className }: Props) {
 function BodyImage({ src, alt, width, height }: ComponentProps<'img'>) {
   if (typeof src !== 'string' || !width || !height) return null
   return (
-    <ContentImage
+    <ResponsiveImage
       image={{ src, alt: alt ?? '', width: Number(width), height: Number(height) }}
       sizes="(min-width: 768px) 720px, 100vw"
       className="h-auto w-full rounded-md"

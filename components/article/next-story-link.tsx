@@ -1,9 +1,9 @@
 import { Link } from '@/components/ui/link'
 import type { Ref } from 'react'
-import type { NextLink } from '@/lib/story-payload'
+import type { NextStoryTarget } from '@/lib/story-payload'
 
 interface Props {
-  story: NextLink
+  story: NextStoryTarget
   ref?: Ref<HTMLElement>
   /** "Next:" on a story page; "Continue reading:" where continuous reading stops. */
   label?: string

@@ -1,7 +1,7 @@
 'use client'
 
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import type { NextLink } from '@/lib/story-payload'
+import type { NextStoryTarget } from '@/lib/story-payload'
 import { NextStoryLink } from './next-story-link'
 import { APPEND_MARGIN, observeReach } from './reached'
 import { StorySkeleton } from './story-skeleton'
@@ -11,7 +11,7 @@ const ContinuousReader = lazy(() => import('./continuous-reader'))
 
 interface Props {
   from: string
-  next: NextLink
+  next: NextStoryTarget
   siteName: string
 }
 

@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import { formatDate, joinNames } from '@/lib/format'
 import type { StoryTeaser } from '@/lib/teasers'
 
@@ -51,7 +51,7 @@ export function StoryCard({
     return (
       <article className="flex gap-3 border-t border-line pt-3">
         <div className="min-w-0 flex-1">{text}</div>
-        <ContentImage
+        <ResponsiveImage
           image={story.hero}
           alt=""
           box={{ width: 96, height: 64 }}
@@ -69,7 +69,7 @@ export function StoryCard({
         aria-hidden="true"
         className={isLead ? 'md:col-span-3' : ''}
       >
-        <ContentImage
+        <ResponsiveImage
           image={story.hero}
           alt=""
           lead={lead}

@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { GalleryTeaser } from '@/lib/teasers'
 
 /** A gallery's cover with its photo count, linking to the view-all page. */
@@ -17,7 +17,7 @@ export function GalleryCard({
     <article className="overflow-hidden rounded-lg bg-surface">
       <Link href={gallery.url} className="group block">
         <div className="relative">
-          <ContentImage
+          <ResponsiveImage
             image={gallery.cover}
             alt=""
             lead={lead}

@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { Gallery } from '@/lib/content'
 
 const SHOWN = 6
@@ -21,7 +21,7 @@ export function GalleryStrip({ gallery }: { gallery: Gallery }) {
               className="block rounded focus-visible:outline-offset-0"
               aria-label={`Photo ${index + 1} of ${count}: ${slide.alt}`}
             >
-              <ContentImage
+              <ResponsiveImage
                 image={slide}
                 alt=""
                 box={{ width: 144, height: 96 }}

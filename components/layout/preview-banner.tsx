@@ -1,18 +1,30 @@
 import { Link } from '@/components/ui/link'
-import { unpublished, type Library } from '@/lib/content'
 import { formatDateTime } from '@/lib/format'
+
+/** A draft or scheduled story or gallery. */
+interface Unpublished {
+  url: string
+  title: string
+  draft: boolean
+  publishedAt: string
+}
 
 /**
  * Shown on every page while an editor is in preview: says so, lists what only preview shows,
  * and leaves preview with a plain form post (no JavaScript needed).
  */
-export function PreviewBanner({ library }: { library: Library }) {
-  const { articles, galleries } = unpublished(library)
+export function PreviewBanner({
+  articles,
+  galleries,
+  timeZone,
+}: {
+  articles: Unpublished[]
+  galleries: Unpublished[]
+  timeZone: string
+}) {
   const items = [...articles, ...galleries]
-  const status = (item: { draft: boolean; publishedAt: string }) =>
-    item.draft
-      ? 'draft'
-      : `scheduled for ${formatDateTime(item.publishedAt, library.site.timeZone)}`
+  const status = (item: Unpublished) =>
+    item.draft ? 'draft' : `scheduled for ${formatDateTime(item.publishedAt, timeZone)}`
   return (
     <section
       aria-label="Preview"

@@ -1,32 +1,29 @@
 import { JsonLd } from '@/components/seo/json-ld'
-import type { ArticleFilter, Library } from '@/lib/content'
+import type { Page, Site } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
-import { hubPage, pagedUrl } from '@/lib/hubs'
+import { pagedUrl } from '@/lib/hubs'
 import { breadcrumbJsonLd, collectionPageJsonLd } from '@/lib/seo/structured-data'
 
 interface Props {
-  library: Library
-  filter: ArticleFilter
-  page: number
+  site: Site
+  stories: Page<{ url: string }>
   name: string
   description: string
   url: string
 }
 
 /** CollectionPage (the stories on this page of the hub) and BreadcrumbList. */
-export function HubHead({ library, filter, page, name, description, url }: Props) {
-  const stories = hubPage(library, filter, page)
-  if (!stories) return null
+export function HubHead({ site, stories, name, description, url }: Props) {
   return (
     <JsonLd
       data={[
-        collectionPageJsonLd(library.site, {
+        collectionPageJsonLd(site, {
           name,
           description,
-          url: pagedUrl(url, page),
+          url: pagedUrl(url, stories.page),
           items: stories.items.map((story) => story.url),
         }),
-        breadcrumbJsonLd(library.site, hubCrumbs(name, url)),
+        breadcrumbJsonLd(site, hubCrumbs(name, url)),
       ]}
     />
   )

@@ -1,33 +1,28 @@
-import { notFound } from 'next/navigation'
-import { findArticle, getLibrary } from '@/lib/content'
 import { formatDate, joinNames } from '@/lib/format'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
-import { articleParams, parseParams } from '@/lib/params'
-import { newestArticles, PRERENDER } from '@/lib/prerender'
+import { articleStaticParams, PRERENDER } from '@/lib/prerender'
+import { articleRoute } from '@/lib/routes/article'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return newestArticles(library, PRERENDER.articleCards).map(({ category, slug }) => ({
-    category,
-    slug,
-  }))
+  return articleStaticParams(PRERENDER.articleCards)
 }
 
 export const size = SOCIAL_CARD_SIZE
 export const contentType = 'image/png'
 export const alt = 'The story’s headline over its lead photo'
 
+/**
+ * The page's own rules: a draft's card is drawn only for an editor in preview (Next then serves
+ * it uncached), and a moved address has no card.
+ */
 export default async function ArticleSocialImage({
   params,
 }: {
   params: Promise<{ category: string; slug: string }>
 }) {
-  const { slug } = await parseParams(params, articleParams)
-  const library = await getLibrary()
-  const article = findArticle(library, slug)
-  if (!article) notFound()
+  const { library, article } = await articleRoute.image(params)
   const authors = article.authors.map((author) => library.authorBySlug.get(author)?.name ?? author)
   return socialCard({
     siteName: library.site.name,

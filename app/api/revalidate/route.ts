@@ -1,6 +1,7 @@
 import { revalidatePath } from 'next/cache'
-import { checkForChangesNow, getLibrary } from '@/lib/content'
+import { checkForChangesNow } from '@/lib/content'
 import { readEnv } from '@/lib/env'
+import { siteRoute } from '@/lib/routes/site'
 import { bearerToken, secretMatches } from '@/lib/secrets'
 import { purgeFrontCache } from '@/lib/server/front-cache'
 
@@ -21,7 +22,7 @@ export async function POST(request: Request) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: NO_STORE })
   }
   checkForChangesNow()
-  const library = await getLibrary()
+  const { library } = await siteRoute()
   revalidatePath('/', 'layout')
   const published = {
     revalidated: true,

@@ -1,7 +1,6 @@
 import { badRequest } from '@/lib/api/bad-request'
-import { getLibrary } from '@/lib/content'
+import { searchRoute } from '@/lib/routes/search'
 import { parseSearchParams } from '@/lib/search/query'
-import { searchLibrary } from '@/lib/search/search'
 
 /**
  * Live search results as JSON for the search page's island: `/api/search?q=luke&page=1`.
@@ -10,8 +9,7 @@ import { searchLibrary } from '@/lib/search/search'
 export async function GET(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams)
   if (!parsed.success) return badRequest(parsed.error)
-  const library = await getLibrary()
-  return Response.json(await searchLibrary(library, parsed.data.q, parsed.data.page), {
+  return Response.json(await searchRoute(parsed.data.q, parsed.data.page), {
     headers: { 'Cache-Control': 'public, s-maxage=60, stale-while-revalidate=300' },
   })
 }

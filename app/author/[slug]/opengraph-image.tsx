@@ -1,13 +1,11 @@
-import { notFound } from 'next/navigation'
-import { findAuthor, getLibrary } from '@/lib/content'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
-import { parseParams, slugParams } from '@/lib/params'
-import { authorHubParams } from '@/lib/prerender'
+import { authorStaticParams } from '@/lib/prerender'
+import { authorRoute } from '@/lib/routes/hubs'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  return authorHubParams(await getLibrary())
+  return authorStaticParams()
 }
 
 export const size = SOCIAL_CARD_SIZE
@@ -15,12 +13,9 @@ export const contentType = 'image/png'
 export const alt = 'The author’s name and role'
 
 export default async function AuthorSocialImage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary()
-  const author = findAuthor(library, slug)
-  if (!author) notFound()
+  const { site, hub: author } = await authorRoute.image(params)
   return socialCard({
-    siteName: library.site.name,
+    siteName: site.name,
     kicker: 'Author',
     title: author.name,
     detail: author.role,

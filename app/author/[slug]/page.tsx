@@ -1,32 +1,22 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { AuthorHub } from '@/components/article/author-hub'
-import { findAuthor, getLibrary } from '@/lib/content'
-import { parseParams, slugParams } from '@/lib/params'
-import { authorHubParams } from '@/lib/prerender'
+import { AuthorHub } from '@/components/hubs/author-hub'
+import { authorStaticParams } from '@/lib/prerender'
+import { authorRoute } from '@/lib/routes/hubs'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  return authorHubParams(await getLibrary())
+  return authorStaticParams()
 }
 
 interface Props {
   params: Promise<{ slug: string }>
 }
 
-async function load(params: Props['params']) {
-  const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary()
-  const author = findAuthor(library, slug)
-  if (!author) notFound()
-  return { library, author }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, author } = await load(params)
-  return pageMetadata(library.site, {
+  const { site, hub: author } = await authorRoute.page(params)
+  return pageMetadata(site, {
     title: author.name,
     description: `${author.name}, ${author.role}: stories and profile.`,
     path: author.url,
@@ -34,6 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AuthorPage({ params }: Props) {
-  const { library, author } = await load(params)
-  return <AuthorHub library={library} author={author} page={1} />
+  const { site, hub, stories, galleries } = await authorRoute.page(params)
+  return <AuthorHub author={hub} stories={stories} galleries={galleries} timeZone={site.timeZone} />
 }

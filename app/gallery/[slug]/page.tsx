@@ -1,41 +1,27 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
-import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
-import { ContentImage } from '@/components/ui/content-image'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
 import { galleryCrumbs } from '@/lib/crumbs'
-import { findArticle, findGallery, getLibrary } from '@/lib/content'
 import { formatDateTime } from '@/lib/format'
 import { photoUrl } from '@/lib/gallery'
-import { parseParams, slugParams } from '@/lib/params'
-import { newestGalleries, PRERENDER } from '@/lib/prerender'
+import { galleryStaticParams } from '@/lib/prerender'
+import { galleryRoute } from '@/lib/routes/gallery'
 import { pageMetadata } from '@/lib/seo/metadata'
-import { isPreview } from '@/lib/preview'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return newestGalleries(library, PRERENDER.galleries).map(({ slug }) => ({ slug }))
+  return galleryStaticParams()
 }
 
 interface Props {
   params: Promise<{ slug: string }>
 }
 
-async function load(params: Props['params']) {
-  const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary({ gallery: slug })
-  const preview = await isPreview()
-  const gallery = findGallery(library, slug, { preview })
-  if (!gallery) notFound()
-  const article = gallery.article ? findArticle(library, gallery.article, { preview }) : undefined
-  return { library, gallery, article }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, gallery } = await load(params)
-  return pageMetadata(library.site, {
+  const { site, gallery } = await galleryRoute.page(params)
+  return pageMetadata(site, {
     title: gallery.title,
     description: gallery.dek,
     path: gallery.url,
@@ -44,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Every photo of a gallery on one page, with captions and credits. */
 export default async function GalleryPage({ params }: Props) {
-  const { library, gallery, article } = await load(params)
+  const { site, gallery, article } = await galleryRoute.page(params)
   const count = gallery.slides.length
   return (
     <>
@@ -58,7 +44,7 @@ export default async function GalleryPage({ params }: Props) {
         <p className="mt-3 text-sm text-muted">
           Published{' '}
           <time dateTime={gallery.publishedAt}>
-            {formatDateTime(gallery.publishedAt, library.site.timeZone)}
+            {formatDateTime(gallery.publishedAt, site.timeZone)}
           </time>
           {gallery.credit && <> · {gallery.credit}</>}
         </p>
@@ -81,7 +67,7 @@ export default async function GalleryPage({ params }: Props) {
                 href={photoUrl(gallery, index + 1)}
                 aria-label={`Photo ${index + 1} of ${count}: ${slide.alt}`}
               >
-                <ContentImage
+                <ResponsiveImage
                   image={slide}
                   lead={index === 0}
                   sizes="(min-width: 800px) 768px, 100vw"

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { getLibrary } from '@/lib/content'
 import { pageNumberSchema } from '@/lib/params'
+import { siteRoute } from '@/lib/routes/site'
 import { SITEMAP_KINDS, sitemapChunks } from '@/lib/seo/sitemaps'
 
 export const revalidate = 60
@@ -26,7 +26,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const parsed = fileSchema.safeParse((await params).file)
   if (!parsed.success) return notFound()
   const { kind, n } = parsed.data
-  const chunk = sitemapChunks(await getLibrary(), kind, Date.now())[n - 1]
+  const chunk = sitemapChunks((await siteRoute()).library, kind, Date.now())[n - 1]
   if (!chunk) return notFound()
   return new Response(chunk.xml, {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },

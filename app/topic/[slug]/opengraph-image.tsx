@@ -1,13 +1,11 @@
-import { notFound } from 'next/navigation'
-import { findTopic, getLibrary, publishedArticles } from '@/lib/content'
 import { SOCIAL_CARD_SIZE, socialCard } from '@/lib/og/social-card'
-import { parseParams, slugParams } from '@/lib/params'
-import { topicHubParams } from '@/lib/prerender'
+import { topicStaticParams } from '@/lib/prerender'
+import { topicRoute } from '@/lib/routes/hubs'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  return topicHubParams(await getLibrary())
+  return topicStaticParams()
 }
 
 export const size = SOCIAL_CARD_SIZE
@@ -15,13 +13,10 @@ export const contentType = 'image/png'
 export const alt = 'The topic’s name over its newest story’s photo'
 
 export default async function TopicSocialImage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary()
-  const topic = findTopic(library, slug)
-  if (!topic) notFound()
-  const [newest] = publishedArticles(library, { topic: slug })
+  const { site, hub: topic, stories } = await topicRoute.image(params)
+  const [newest] = stories.items
   return socialCard({
-    siteName: library.site.name,
+    siteName: site.name,
     kicker: 'Topic',
     title: topic.name,
     detail: topic.description,

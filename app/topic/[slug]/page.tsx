@@ -1,32 +1,22 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { TopicHub } from '@/components/article/topic-hub'
-import { findTopic, getLibrary } from '@/lib/content'
-import { parseParams, slugParams } from '@/lib/params'
-import { topicHubParams } from '@/lib/prerender'
+import { TopicHub } from '@/components/hubs/topic-hub'
+import { topicStaticParams } from '@/lib/prerender'
+import { topicRoute } from '@/lib/routes/hubs'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  return topicHubParams(await getLibrary())
+  return topicStaticParams()
 }
 
 interface Props {
   params: Promise<{ slug: string }>
 }
 
-async function load(params: Props['params']) {
-  const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary()
-  const topic = findTopic(library, slug)
-  if (!topic) notFound()
-  return { library, topic }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, topic } = await load(params)
-  return pageMetadata(library.site, {
+  const { site, hub: topic } = await topicRoute.page(params)
+  return pageMetadata(site, {
     title: topic.name,
     description: topic.description,
     path: topic.url,
@@ -34,6 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TopicPage({ params }: Props) {
-  const { library, topic } = await load(params)
-  return <TopicHub library={library} topic={topic} page={1} />
+  const { site, hub, stories, galleries } = await topicRoute.page(params)
+  return <TopicHub topic={hub} stories={stories} galleries={galleries} timeZone={site.timeZone} />
 }

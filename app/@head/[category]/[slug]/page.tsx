@@ -1,9 +1,7 @@
 import { JsonLd } from '@/components/seo/json-ld'
-import { findArticle, getLibrary } from '@/lib/content'
 import { articleCrumbs } from '@/lib/crumbs'
-import { articleParams, parseParams } from '@/lib/params'
+import { articleRoute } from '@/lib/routes/article'
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/structured-data'
-import { isPreview } from '@/lib/preview'
 
 /** NewsArticle and BreadcrumbList for a story, inside <head>. */
 export default async function ArticleHead({
@@ -11,10 +9,9 @@ export default async function ArticleHead({
 }: {
   params: Promise<{ category: string; slug: string }>
 }) {
-  const { slug } = await parseParams(params, articleParams)
-  const library = await getLibrary({ article: slug })
-  const article = findArticle(library, slug, { preview: await isPreview() })
-  if (!article) return null
+  const route = await articleRoute.head(params)
+  if (!route) return null
+  const { library, article } = route
   return (
     <JsonLd
       data={[

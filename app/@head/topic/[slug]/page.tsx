@@ -1,14 +1,9 @@
 import { HubHead } from '@/components/seo/hub-head'
-import { findTopic, getLibrary } from '@/lib/content'
-import { parseParams, slugParams } from '@/lib/params'
+import { topicRoute } from '@/lib/routes/hubs'
 
 export default async function TopicHead({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await parseParams(params, slugParams)
-  const library = await getLibrary()
-  const topic = findTopic(library, slug)
-  if (!topic) return null
-  const { name, description, url } = topic
-  return (
-    <HubHead library={library} filter={{ topic: slug }} page={1} {...{ name, description, url }} />
-  )
+  const route = await topicRoute.head(params)
+  if (!route) return null
+  const { name, description, url } = route.hub
+  return <HubHead site={route.site} stories={route.stories} {...{ name, description, url }} />
 }

@@ -1,6 +1,6 @@
 import { badRequest } from '@/lib/api/bad-request'
-import { getLibrary } from '@/lib/content'
-import { storyPayload, storyRequestSchema } from '@/lib/story-payload'
+import { storyRoute } from '@/lib/routes/story'
+import { storyRequestSchema } from '@/lib/story-payload'
 
 /** Matches the pages' revalidation: a minute fresh, then served stale while it refreshes. */
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
@@ -13,8 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     exclude: url.searchParams.get('exclude') ?? undefined,
   })
   if (!parsed.success) return badRequest(parsed.error)
-  const library = await getLibrary()
-  const payload = storyPayload(library, parsed.data.slug, parsed.data.exclude)
+  const payload = await storyRoute(parsed.data.slug, parsed.data.exclude)
   if (!payload) {
     return Response.json({ error: 'not_found', slug: parsed.data.slug }, { status: 404 })
   }

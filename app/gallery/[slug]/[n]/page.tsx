@@ -1,51 +1,34 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
-import { notFound } from 'next/navigation'
 import { GalleryViewer } from '@/components/gallery/gallery-viewer'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
 import { photoCrumbs } from '@/lib/crumbs'
-import { findArticle, findGallery, getLibrary } from '@/lib/content'
 import { photoTitle, photoUrl, toViewerSlide } from '@/lib/gallery'
-import { parseParams, photoParams } from '@/lib/params'
-import { newestGalleries, PRERENDER } from '@/lib/prerender'
+import { photoStaticParams } from '@/lib/prerender'
+import { photoRoute } from '@/lib/routes/gallery'
 import { absoluteUrl } from '@/lib/seo/json-ld'
 import { pageMetadata } from '@/lib/seo/metadata'
-import { isPreview } from '@/lib/preview'
 
 export const revalidate = 60
 
 export async function generateStaticParams() {
-  const library = await getLibrary()
-  return newestGalleries(library, PRERENDER.galleryPhotos).flatMap((gallery) =>
-    gallery.slides.map((_, index) => ({ slug: gallery.slug, n: String(index + 1) })),
-  )
+  return photoStaticParams()
 }
 
 interface Props {
   params: Promise<{ slug: string; n: string }>
 }
 
-async function load(params: Props['params']) {
-  const { slug, n } = await parseParams(params, photoParams)
-  const library = await getLibrary({ gallery: slug })
-  const preview = await isPreview()
-  const gallery = findGallery(library, slug, { preview })
-  const slide = gallery?.slides[n - 1]
-  if (!gallery || !slide) notFound()
-  const article = gallery.article ? findArticle(library, gallery.article, { preview }) : undefined
-  return { library, gallery, slide, n, article }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, gallery, slide, n } = await load(params)
-  const metadata = pageMetadata(library.site, {
+  const { site, gallery, slide, n } = await photoRoute.page(params)
+  const metadata = pageMetadata(site, {
     title: photoTitle(gallery.title, n, gallery.slides.length),
     description: slide.caption ?? slide.alt,
     path: photoUrl(gallery, n),
   })
   // The photo itself is this page's social image.
   const image = {
-    url: absoluteUrl(library.site.url, slide.src),
+    url: absoluteUrl(site.url, slide.src),
     width: slide.width,
     height: slide.height,
     alt: slide.alt,
@@ -59,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One photo per page: crawlable, linkable, and the viewer's starting point. */
 export default async function PhotoPage({ params }: Props) {
-  const { library, gallery, n, article } = await load(params)
+  const { site, gallery, n, article } = await photoRoute.page(params)
   return (
     <>
       <Breadcrumbs items={photoCrumbs(gallery, n)} />
@@ -79,7 +62,7 @@ export default async function PhotoPage({ params }: Props) {
         start={n - 1}
         galleryUrl={gallery.url}
         galleryTitle={gallery.title}
-        siteName={library.site.name}
+        siteName={site.name}
       />
     </>
   )

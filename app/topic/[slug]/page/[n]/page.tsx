@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
-import { notFound, permanentRedirect } from 'next/navigation'
-import { TopicHub } from '@/components/article/topic-hub'
-import { findTopic, getLibrary } from '@/lib/content'
-import { hubPageCount, pagedUrl } from '@/lib/hubs'
-import { parseParams, slugPageParams } from '@/lib/params'
+import { TopicHub } from '@/components/hubs/topic-hub'
+import { pagedUrl } from '@/lib/hubs'
+import { topicPageRoute } from '@/lib/routes/hubs'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
@@ -17,25 +15,16 @@ interface Props {
   params: Promise<{ slug: string; n: string }>
 }
 
-async function load(params: Props['params']) {
-  const { slug, n } = await parseParams(params, slugPageParams)
-  const library = await getLibrary()
-  const topic = findTopic(library, slug)
-  if (!topic || n > hubPageCount(library, { topic: slug })) notFound()
-  if (n === 1) permanentRedirect(topic.url)
-  return { library, topic, n }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { library, topic, n } = await load(params)
-  return pageMetadata(library.site, {
-    title: `${topic.name}, page ${n}`,
+  const { site, hub: topic, stories } = await topicPageRoute.page(params)
+  return pageMetadata(site, {
+    title: `${topic.name}, page ${stories.page}`,
     description: topic.description,
-    path: pagedUrl(topic.url, n),
+    path: pagedUrl(topic.url, stories.page),
   })
 }
 
 export default async function TopicPagedPage({ params }: Props) {
-  const { library, topic, n } = await load(params)
-  return <TopicHub library={library} topic={topic} page={n} />
+  const { site, hub, stories, galleries } = await topicPageRoute.page(params)
+  return <TopicHub topic={hub} stories={stories} galleries={galleries} timeZone={site.timeZone} />
 }

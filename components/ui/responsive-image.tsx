@@ -1,9 +1,9 @@
 import { getImageProps } from 'next/image'
 import { preload } from 'react-dom'
-import type { ContentImage as ContentImageData } from '@/lib/content'
+import type { ContentImage } from '@/lib/content'
 
 type Props = {
-  image: Pick<ContentImageData, 'src' | 'width' | 'height' | 'alt'>
+  image: Pick<ContentImage, 'src' | 'width' | 'height' | 'alt'>
   /** For the page's largest image (its LCP element): preloaded, fetched first, never lazy. */
   lead?: boolean
   className?: string
@@ -28,13 +28,12 @@ type Props = {
  * A content image with its real dimensions: the browser reserves its box before it loads.
  *
  * next/image's props (srcset of optimized widths, sizes, lazy loading), rendered as a plain
- * `<img>` by the server instead of next/image's client component: the page then hydrates no
- * component per image. next/image's client part only adds load callbacks and blur placeholders,
- * which these images do not use. Measured on home and the article (#7 notes): less blocking
- * time in Lighthouse and 5.5 KB less JavaScript (gzip), for srcsets that the hydration payload
- * now repeats (under 1 KB gzip).
+ * `<img>` by the server instead of next/image's client component, so that a page hydrates no
+ * component per image: less JavaScript and less blocking time, at the price of each srcset
+ * appearing again in the hydration payload. next/image's client part only adds load callbacks
+ * and blur placeholders, which these images do not use.
  */
-export function ContentImage({ image, sizes, box, lead = false, className, alt }: Props) {
+export function ResponsiveImage({ image, sizes, box, lead = false, className, alt }: Props) {
   const { props } = getImageProps({
     src: image.src,
     width: box?.width ?? image.width,

@@ -1,34 +1,34 @@
-import { notFound } from 'next/navigation'
-import { HubView } from '@/components/article/hub-view'
+import { HubView } from '@/components/hubs/hub-view'
 import { Markdown } from '@/components/article/markdown'
-import { ContentImage } from '@/components/ui/content-image'
-import type { Author, Library } from '@/lib/content'
+import { ResponsiveImage } from '@/components/ui/responsive-image'
+import type { Author, Page } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
-import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
+import { pagedUrl } from '@/lib/hubs'
+import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
 
 /** An author's profile (bio, avatar, links) and their stories, at /author/x and /author/x/page/n. */
 export function AuthorHub({
-  library,
   author,
-  page,
+  stories,
+  galleries,
+  timeZone,
 }: {
-  library: Library
   author: Author
-  page: number
+  stories: Page<StoryTeaser>
+  galleries: GalleryTeaser[]
+  timeZone: string
 }) {
-  const stories = hubPage(library, { author: author.slug }, page)
-  if (!stories) notFound()
   return (
     <HubView
       crumbs={hubCrumbs(author.name, author.url)}
       title={author.name}
       intro={
         <div className="mt-4 flex flex-col gap-4 sm:flex-row">
-          <ContentImage
+          <ResponsiveImage
             image={author.avatar}
             alt={`Portrait of ${author.name}`}
             box={{ width: 128, height: 128 }}
-            lead={page === 1}
+            lead={stories.page === 1}
             className="h-32 w-32 shrink-0 rounded-full object-cover"
           />
           <div>
@@ -50,8 +50,8 @@ export function AuthorHub({
       }
       stories={stories}
       pageHref={(n) => pagedUrl(author.url, n)}
-      timeZone={library.site.timeZone}
-      galleries={hubGalleries(library, { author: author.slug })}
+      timeZone={timeZone}
+      galleries={galleries}
     >
       <h2 className="mb-6 font-serif text-2xl font-black">Stories by {author.name}</h2>
     </HubView>

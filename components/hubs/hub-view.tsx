@@ -5,7 +5,7 @@ import { Pagination } from '@/components/ui/pagination'
 import type { Page } from '@/lib/content'
 import { GalleryRail } from '@/components/gallery/gallery-rail'
 import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
-import { StoryGrid } from './story-grid'
+import { StoryGrid } from '@/components/article/story-grid'
 
 interface Props {
   crumbs: Crumb[]

@@ -1,21 +1,21 @@
-import { notFound } from 'next/navigation'
-import { HubView } from '@/components/article/hub-view'
-import type { Library, Topic } from '@/lib/content'
+import { HubView } from '@/components/hubs/hub-view'
+import type { Page, Topic } from '@/lib/content'
 import { hubCrumbs } from '@/lib/crumbs'
-import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
+import { pagedUrl } from '@/lib/hubs'
+import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
 
 /** A topic hub (a show, franchise or person) at /topic/x and /topic/x/page/n. */
 export function TopicHub({
-  library,
   topic,
-  page,
+  stories,
+  galleries,
+  timeZone,
 }: {
-  library: Library
   topic: Topic
-  page: number
+  stories: Page<StoryTeaser>
+  galleries: GalleryTeaser[]
+  timeZone: string
 }) {
-  const stories = hubPage(library, { topic: topic.slug }, page)
-  if (!stories) notFound()
   return (
     <HubView
       crumbs={hubCrumbs(topic.name, topic.url)}
@@ -38,8 +38,8 @@ export function TopicHub({
       }
       stories={stories}
       pageHref={(n) => pagedUrl(topic.url, n)}
-      timeZone={library.site.timeZone}
-      galleries={hubGalleries(library, { topic: topic.slug })}
+      timeZone={timeZone}
+      galleries={galleries}
     />
   )
 }
