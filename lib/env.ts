@@ -13,7 +13,7 @@ const envSchema = z.object({
   NEXT_PHASE: z.string().optional(),
   /** The build folder (next.config.js): the content cache lives under its cache/ by default. */
   NEXT_DIST_DIR: z.string().min(1).optional(),
-  /** Folder of the content cache (lib/content/file-cache.ts), or `off` for none. */
+  /** Folder of the content cache (lib/content/speed/file-cache.ts), or `off` for none. */
   CONTENT_CACHE_DIR: z.string().min(1).optional(),
   /** Opens preview (drafts and scheduled stories) through /api/preview?secret=…. */
   PREVIEW_SECRET: secret,

@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { contentCacheDir, contentDir, isBuildPhase, readEnv } from '../env'
-import { checkEveryFileNext, contentSignature } from './changes'
+import { checkEveryFileNext, contentSignature } from './speed/changes'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary } from './load'
 import { sharedInProcess } from './process-shared'
-import { statContentFile } from './read'
+import { statContentFile } from './speed/read'
 import type { Library } from './types'
 
 /** How often a running server looks for changed content files. */

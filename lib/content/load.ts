@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
-import { frontmatterOnDemand, readArticleFile, type ArticleFile } from './article-file'
-import { indexedBody } from './body'
+import { frontmatterOnDemand, readArticleFile, type ArticleFile } from './speed/article-file'
+import { indexedBody } from './speed/body'
 import type { ContentIssue, Severity } from './errors'
-import { openFileCache } from './file-cache'
+import { openFileCache } from './speed/file-cache'
 import { readImageSize, type ImageSize } from './images'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from './markdown'
 import { parseMarkdownFile, parseYaml, validate, type YamlSource } from './parse'
-import { readContentFile } from './read'
+import { readContentFile } from './speed/read'
 import {
   type ArticleInput,
   DEK_TODO,

@@ -2,8 +2,8 @@ import matter from 'gray-matter'
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import type { z } from 'zod'
 import type { ContentIssue } from './errors'
-import { fastYamlData } from './fast-yaml'
-import { splitFrontmatter } from './frontmatter'
+import { fastYamlData } from './speed/fast-yaml'
+import { splitFrontmatter } from './speed/frontmatter'
 
 /** A parsed YAML document that can say on which line a field sits. */
 export interface YamlSource {

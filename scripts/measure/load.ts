@@ -6,7 +6,7 @@
  *
  * Each run after the first is in the same process (warm JIT, files in the page cache); the
  * first is what a server start or a build worker pays. Without CONTENT_CACHE_DIR every file is
- * read and parsed; with it, the on-disk cache of per-file results (lib/content/file-cache.ts)
+ * read and parsed; with it, the on-disk cache of per-file results (lib/content/speed/file-cache.ts)
  * is read and written there: empty it for a cold cache.
  */
 import os from 'node:os'
