@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { contentCacheDir, contentDir, contentFastPath, isBuildPhase, readEnv } from '../env'
-import { checkEveryFileNext, contentSignature } from './speed/changes'
+import { checkEveryFileNext, contentSignature } from './speed'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary, type LoadOptions } from './load'
 import { sharedInProcess } from './process-shared'
-import { statContentFile } from './speed/read'
+import { statContentFile } from './speed'
 import type { Library } from './types'
 
 /** How often a running server looks for changed content files. */

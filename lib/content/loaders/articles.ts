@@ -4,9 +4,14 @@ import type { ContentIssue } from '../errors'
 import { parseBody, readingMinutes, stripPositions, type ParsedBody } from '../markdown'
 import { parseMarkdownFile, validate, type YamlSource } from '../parse'
 import { articleSchema, type ArticleInput } from '../schema'
-import { frontmatterOnDemand, readArticleFile, type ArticleFile } from '../speed/article-file'
-import { indexedBody } from '../speed/body'
-import { openFileCache, type FileCache } from '../speed/file-cache'
+import {
+  frontmatterOnDemand,
+  indexedBody,
+  openFileCache,
+  readArticleFile,
+  type ArticleFile,
+  type FileCache,
+} from '../speed'
 import type { Article, ContentImage } from '../types'
 import { lastGood, readText, resolveImage, slugOfFile, type LoadContext } from './context'
 import { RESERVED_ARTICLE_SLUGS } from './reserved'

@@ -4,7 +4,7 @@ import type { ContentIssue } from '../errors'
 import { readImageSize, type ImageSize } from '../images'
 import type { YamlSource } from '../parse'
 import { slugSchema } from '../schema'
-import { readContentFile } from '../speed/read'
+import { readContentFile } from '../speed'
 import type { ContentImage, Library } from '../types'
 
 export type Report = (
