@@ -99,7 +99,7 @@ async function readCached(
 async function readPlain(ctx: LoadContext, file: string): Promise<ArticleSource | undefined> {
   const text = await readText(ctx, file)
   if (text === undefined) return undefined
-  const { frontmatter, body, bodyLine } = parseMarkdownFile(text, file, ctx)
+  const { frontmatter, body, bodyLine } = parseMarkdownFile(text, file, { fast: ctx.fast })
   const { value, issues } = validate(articleSchema, frontmatter, file)
   if (!value) return { issues, bodyLine, frontmatter }
   const parsed = parseBody(body)

@@ -17,7 +17,7 @@ async function loadAuthor(ctx: LoadContext, file: string): Promise<Author | unde
   const slug = slugOfFile(ctx, file)
   const text = await readText(ctx, file)
   if (!slug || text === undefined) return undefined
-  const { frontmatter, body, bodyLine } = parseMarkdownFile(text, file, ctx)
+  const { frontmatter, body, bodyLine } = parseMarkdownFile(text, file, { fast: ctx.fast })
   const { value, issues } = validate(authorSchema, frontmatter, file)
   issues.forEach((issue) => ctx.report(issue))
   if (!value) return undefined

@@ -16,7 +16,7 @@ export async function loadCategories(ctx: LoadContext): Promise<Sections | undef
   const file = 'categories.yaml'
   const text = await readText(ctx, file)
   if (text === undefined) return undefined
-  const source = parseYaml(text, file, 1, ctx)
+  const source = parseYaml(text, file, 1, { fast: ctx.fast })
   const { value, issues } = validate(categoriesSchema, source, file)
   issues.forEach((issue) => ctx.report(issue))
   if (!value) return undefined

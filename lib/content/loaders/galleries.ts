@@ -25,7 +25,7 @@ async function loadGallery(ctx: LoadContext, file: string): Promise<LoadedGaller
   const slug = slugOfFile(ctx, file)
   const text = await readText(ctx, file)
   if (!slug || text === undefined) return undefined
-  const source = parseYaml(text, file, 1, ctx)
+  const source = parseYaml(text, file, 1, { fast: ctx.fast })
   const { value, issues } = validate(gallerySchema, source, file)
   issues.forEach((issue) => ctx.report(issue))
   if (!value) return undefined

@@ -8,7 +8,7 @@ export async function loadSite(ctx: LoadContext): Promise<Site | undefined> {
   const file = 'site.yaml'
   const text = await readText(ctx, file)
   if (text === undefined) return undefined
-  const source = parseYaml(text, file, 1, ctx)
+  const source = parseYaml(text, file, 1, { fast: ctx.fast })
   const { value, issues } = validate(siteSchema, source, file)
   issues.forEach((issue) => ctx.report(issue))
   if (!value) return undefined

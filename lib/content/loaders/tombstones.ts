@@ -12,7 +12,7 @@ export async function loadTombstones(ctx: LoadContext): Promise<TombstoneFile | 
     'utf8',
   ).catch(() => undefined)
   if (text === undefined) return undefined
-  const tombstones = parseTombstones(text, ctx)
+  const tombstones = parseTombstones(text, { fast: ctx.fast })
   tombstones.issues.forEach((issue) => ctx.report(issue))
   return tombstones
 }

@@ -8,7 +8,7 @@ export async function loadTopics(ctx: LoadContext): Promise<Topic[]> {
   const file = 'topics.yaml'
   const text = await readText(ctx, file)
   if (text === undefined) return []
-  const source = parseYaml(text, file, 1, ctx)
+  const source = parseYaml(text, file, 1, { fast: ctx.fast })
   const { value, issues } = validate(topicsSchema, source, file)
   issues.forEach((issue) => ctx.report(issue))
   const seen = new Set<string>()
