@@ -15,7 +15,7 @@
  * - In production, an invalid environment variable (lib/env.ts) stops the server with its name
  *   and what is wrong with it.
  * - In production the content library is loaded now, from the build's content cache
- *   (lib/content/file-cache.ts), not by the first reader. A build's workers load what they
+ *   (lib/content/speed/file-cache.ts), not by the first reader. A build's workers load what they
  *   prerender, and in development the pages keep a library of their own
  *   (lib/content/process-shared.ts).
  */

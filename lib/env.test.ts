@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readEnv } from './env'
+import { contentFastPath, readEnv } from './env'
 
 describe('readEnv', () => {
   it('takes an absolute FRONT_CACHE_DIR and leaves it unset by default', () => {
@@ -13,5 +13,11 @@ describe('readEnv', () => {
     expect(() => readEnv({ FRONT_CACHE_DIR: '.nginx/cache' })).toThrow(
       'Invalid environment variables:\n  FRONT_CACHE_DIR: must be an absolute path',
     )
+  })
+
+  it('runs the content fast path unless CONTENT_FAST_PATH is off, and rejects other values', () => {
+    expect(contentFastPath(readEnv({}))).toBe(true)
+    expect(contentFastPath(readEnv({ CONTENT_FAST_PATH: 'off' }))).toBe(false)
+    expect(() => readEnv({ CONTENT_FAST_PATH: 'no' })).toThrow(/CONTENT_FAST_PATH/)
   })
 })

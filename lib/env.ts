@@ -13,8 +13,10 @@ const envSchema = z.object({
   NEXT_PHASE: z.string().optional(),
   /** The build folder (next.config.js): the content cache lives under its cache/ by default. */
   NEXT_DIST_DIR: z.string().min(1).optional(),
-  /** Folder of the content cache (lib/content/file-cache.ts), or `off` for none. */
+  /** Folder of the content cache (lib/content/speed/file-cache.ts), or `off` for none. */
   CONTENT_CACHE_DIR: z.string().min(1).optional(),
+  /** `off` loads content on the plain path: remark and `yaml` only, no cache (lib/content/speed/). */
+  CONTENT_FAST_PATH: z.enum(['on', 'off']).default('on'),
   /** Opens preview (drafts and scheduled stories) through /api/preview?secret=…. */
   PREVIEW_SECRET: secret,
   /** Authorizes POST /api/revalidate (Authorization: Bearer …). */
@@ -58,6 +60,11 @@ export function contentCacheDir(env: Env = readEnv()): string | undefined {
     return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.CONTENT_CACHE_DIR)
   }
   return path.join(buildDir(env), 'cache', 'marquee-content')
+}
+
+/** False when CONTENT_FAST_PATH=off: the loader's plain path (lib/content/speed/index.ts). */
+export function contentFastPath(env: Env = readEnv()): boolean {
+  return env.CONTENT_FAST_PATH === 'on'
 }
 
 /** True while `next build` prerenders pages: bad content must fail the build there. */

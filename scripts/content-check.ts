@@ -4,9 +4,10 @@
  *
  *   npm run content:check                 # the library in CONTENT_DIR, default content/
  *   npm run content:check -- path/to/lib  # another library
+ *   CONTENT_FAST_PATH=off npm run content:check   # the loader's plain path (lib/content/speed/)
  */
 import path from 'node:path'
-import { contentDir } from '../lib/env'
+import { contentDir, contentFastPath } from '../lib/env'
 import { formatIssue } from '../lib/content/errors'
 import { loadLibrary } from '../lib/content/load'
 
@@ -14,7 +15,7 @@ async function main() {
   const arg = process.argv.slice(2).find((value) => !value.startsWith('-'))
   const root = arg ? path.resolve(arg) : contentDir()
   const shown = path.relative(process.cwd(), root) || '.'
-  const { library, issues } = await loadLibrary(root)
+  const { library, issues } = await loadLibrary(root, { fastPath: contentFastPath() })
   for (const issue of issues) console.log(formatIssue(issue, shown))
   const errors = issues.filter((issue) => issue.severity === 'error').length
   const warnings = issues.length - errors

@@ -1,10 +1,10 @@
 import path from 'node:path'
-import { contentCacheDir, contentDir, isBuildPhase, readEnv } from '../env'
-import { checkEveryFileNext, contentSignature } from './changes'
+import { contentCacheDir, contentDir, contentFastPath, isBuildPhase, readEnv } from '../env'
+import { checkEveryFileNext, contentSignature } from './speed'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
-import { loadLibrary } from './load'
+import { loadLibrary, type LoadOptions } from './load'
 import { sharedInProcess } from './process-shared'
-import { statContentFile } from './read'
+import { statContentFile } from './speed'
 import type { Library } from './types'
 
 /** How often a running server looks for changed content files. */
@@ -66,13 +66,14 @@ async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
       return library
     }
   }
-  const signature = await librarySignature(root)
+  const fastPath = contentFastPath(env)
+  const signature = await contentSignature(root, now, fastPath)
   if (cached && cached.root === root && cached.signature === signature) {
     cached.checkedAt = now
     return cached.library
   }
   const strict = isBuildPhase(env)
-  const library = loadOrThrow(root, strict, contentCacheDir(env)).then(
+  const library = loadOrThrow(root, strict, { cacheDir: contentCacheDir(env), fastPath }).then(
     (loaded) => {
       lastGood = { root, library: loaded }
       return loaded
@@ -97,12 +98,12 @@ async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
 async function loadOrThrow(
   root: string,
   strict: boolean,
-  cacheDir: string | undefined,
+  options: Pick<LoadOptions, 'cacheDir' | 'fastPath'>,
 ): Promise<Library> {
   // A file that breaks keeps the version being served (see lastGood in load.ts); the build has
   // nothing to fall back on and fails instead.
   const previous = strict ? undefined : lastGood?.library
-  const { library, issues } = await loadLibrary(root, { previous, cacheDir })
+  const { library, issues } = await loadLibrary(root, { ...options, previous })
   const errors = issues.filter((issue) => issue.severity === 'error')
   if (!library || (strict && errors.length))
     throw new ContentError(issues, path.relative(process.cwd(), root))
@@ -154,9 +155,4 @@ function checkForChangesNowInThisModule(): void {
   if (!cached) return
   cached.checkedAt = -Infinity
   checkEveryFileNext(cached.root)
-}
-
-/** Changes when a content file is added, removed or edited (see changes.ts). */
-function librarySignature(root: string): Promise<string> {
-  return contentSignature(root)
 }

@@ -2,8 +2,8 @@ import matter from 'gray-matter'
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
 import type { z } from 'zod'
 import type { ContentIssue } from './errors'
-import { fastYamlData } from './fast-yaml'
-import { splitFrontmatter } from './frontmatter'
+import { fastYamlData } from './speed/fast-yaml'
+import { splitFrontmatter } from './speed/frontmatter'
 
 /** A parsed YAML document that can say on which line a field sits. */
 export interface YamlSource {
@@ -13,13 +13,23 @@ export interface YamlSource {
   issues: ContentIssue[]
 }
 
+export interface ParseOptions {
+  /** False for the plain path: `yaml` and gray-matter only (see speed/index.ts). */
+  fast?: boolean
+}
+
 /**
  * Parses YAML with the 1.2 core schema, so dates stay strings (their offset survives) and
  * `no` stays a string. `firstLine` is where the YAML starts inside the file.
  */
-export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
+export function parseYaml(
+  text: string,
+  file: string,
+  firstLine = 1,
+  { fast: fastPath = true }: ParseOptions = {},
+): YamlSource {
   // Valid files skip the (slow) Document: it is built only if a finding asks for a line.
-  const fast = fastYamlData(text)
+  const fast = fastPath ? fastYamlData(text) : undefined
   if (!fast) return parseYamlDocument(text, file, firstLine)
   let full: YamlSource | undefined
   const lineOf = (path: readonly PropertyKey[]) =>
@@ -65,7 +75,11 @@ export interface MarkdownSource {
   bodyLine: number
 }
 
-export function parseMarkdownFile(text: string, file: string): MarkdownSource {
+export function parseMarkdownFile(
+  text: string,
+  file: string,
+  options: ParseOptions = {},
+): MarkdownSource {
   if (!/^---\r?\n(?:[\s\S]*?\r?\n)?---(?:\r?\n|$)/.test(text)) {
     const issue: ContentIssue = {
       severity: 'error',
@@ -79,10 +93,11 @@ export function parseMarkdownFile(text: string, file: string): MarkdownSource {
   }
   let frontmatter: YamlSource = emptySource([])
   const read = (raw: string) => {
-    frontmatter = parseYaml(raw, file, 2 - leadingNewlines(raw))
+    frontmatter = parseYaml(raw, file, 2 - leadingNewlines(raw), options)
     return {}
   }
-  const parsed = splitFrontmatter(text) ?? matter(text, { engines: { yaml: read } })
+  const split = options.fast === false ? undefined : splitFrontmatter(text)
+  const parsed = split ?? matter(text, { engines: { yaml: read } })
   if ('yaml' in parsed && parsed.yaml !== undefined) read(parsed.yaml)
   const bodyStart = text.length - parsed.content.length
   return {

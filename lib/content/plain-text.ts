@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { parseMarkdownFile } from './parse'
-import { readContentFile } from './read'
+import { readContentFile } from './speed'
 import type { Article, Library } from './types'
 
 /**

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { contentDir } from '../env'
 import { formatIssue } from './errors'
-import { parseYaml, validate } from './parse'
+import { parseYaml, validate, type ParseOptions } from './parse'
 import { tombstonesSchema } from './schema'
 
 export interface Tombstone {
@@ -15,8 +15,8 @@ export const TOMBSTONE_FILE = 'removed.yaml'
 const CHECK_INTERVAL_MS = 5_000
 
 /** Parses and validates removed.yaml; `source` can say on which line each entry sits. */
-export function parseTombstones(text: string) {
-  const source = parseYaml(text, TOMBSTONE_FILE)
+export function parseTombstones(text: string, options: ParseOptions = {}) {
+  const source = parseYaml(text, TOMBSTONE_FILE, 1, options)
   return { source, ...validate(tombstonesSchema, source, TOMBSTONE_FILE) }
 }
 

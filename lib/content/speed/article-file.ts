@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { bodyIndexOf, type BodyIndex } from './body'
-import type { ContentIssue } from './errors'
-import { parseMarkdownFile, validate, type YamlSource } from './parse'
-import { articleSchema, type ArticleInput } from './schema'
+import type { ContentIssue } from '../errors'
+import { parseMarkdownFile, validate, type YamlSource } from '../parse'
+import { articleSchema, type ArticleInput } from '../schema'
 
 export interface ArticleFile {
   /** Undefined when the front matter is unusable: `issues` say why. */

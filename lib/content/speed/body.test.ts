@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { indexBody, TREES_KEPT } from './body'
-import { parseBody, stripPositions } from './markdown'
-import { createTestLibrary, removeTestLibraries } from './test-library'
+import { parseBody, stripPositions } from '../markdown'
+import { createTestLibrary, removeTestLibraries } from '../test-library'
 
 afterAll(removeTestLibraries)
 

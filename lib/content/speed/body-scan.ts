@@ -10,7 +10,7 @@
  * body with `parseBody`. The subset is deliberately narrow, so "undefined" is never wrong.
  */
 import type { Element } from 'hast'
-import { countWords, type BodyReferences } from './markdown'
+import { countWords, type BodyReferences } from '../markdown'
 
 export interface ScannedBody {
   refs: BodyReferences

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { synthLibrary } from '@/scripts/synth/generate'
 import { createRandom } from '@/scripts/synth/random'
 import { scanBody } from './body-scan'
-import { countWords, parseBody } from './markdown'
-import { parseMarkdownFile } from './parse'
+import { countWords, parseBody } from '../markdown'
+import { parseMarkdownFile } from '../parse'
 
 /** What the loader reads from a parsed body: references with lines, alt texts, word count. */
 function summary(body: { refs: ReturnType<typeof parseBody>['refs']; wordCount: number }) {
@@ -30,10 +30,10 @@ function agrees(markdown: string): boolean {
   return true
 }
 
-const sampleBodies = readdirSync(path.resolve(__dirname, '../../content/articles')).map(
+const sampleBodies = readdirSync(path.resolve(__dirname, '../../../content/articles')).map(
   (file) =>
     parseMarkdownFile(
-      readFileSync(path.resolve(__dirname, '../../content/articles', file), 'utf8'),
+      readFileSync(path.resolve(__dirname, '../../../content/articles', file), 'utf8'),
       file,
     ).body,
 )

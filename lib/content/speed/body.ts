@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Root } from 'hast'
 import { scanBody } from './body-scan'
-import { knownImageSize } from './images'
-import { parseBody, stripPositions, type BodyReferences, type ParsedBody } from './markdown'
-import { parseMarkdownFile } from './parse'
+import { knownImageSize } from '../images'
+import { parseBody, stripPositions, type BodyReferences, type ParsedBody } from '../markdown'
+import { parseMarkdownFile } from '../parse'
 
 /** How many rendered trees stay in memory (the least recently used go first). */
 export const TREES_KEPT = 256

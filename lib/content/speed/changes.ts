@@ -32,6 +32,8 @@ interface Watch {
   generation: number
   /** Look at every file in the next check, not a share (POST /api/revalidate). */
   wholeNext?: boolean
+  /** False on the plain path: every check looks at every file. */
+  fast: boolean
   running?: Promise<string>
   sweeping?: Promise<void>
 }
@@ -111,7 +113,7 @@ async function check(root: string, watch: Watch, now: number): Promise<string> {
   const total = watch.order.length
   const share = Math.ceil((total * (now - watch.checkedAt)) / FULL_CYCLE_MS)
   watch.checkedAt = now
-  if (total <= ALWAYS_WHOLE || watch.wholeNext) {
+  if (total <= ALWAYS_WHOLE || watch.wholeNext || !watch.fast) {
     // Small libraries, and a check asked for by POST /api/revalidate, look at every file now.
     watch.wholeNext = false
     if (await sweep(watch, total)) changed = true
@@ -162,7 +164,7 @@ export async function sweepDone(root: string): Promise<void> {
  * A value that changes when a content file (`.md`, `.yaml`) under `root` was added, removed or
  * changed: at once for added and removed files, within FULL_CYCLE_MS for edits in place.
  */
-export function contentSignature(root: string, now = Date.now()): Promise<string> {
+export function contentSignature(root: string, now = Date.now(), fast = true): Promise<string> {
   const watch = watches.get(root)
   if (!watch) {
     const created: Watch = {
@@ -172,6 +174,7 @@ export function contentSignature(root: string, now = Date.now()): Promise<string
       cursor: 0,
       checkedAt: now,
       generation: 0,
+      fast,
     }
     watches.set(root, created)
     created.running = addTree(created, root).then(() => {

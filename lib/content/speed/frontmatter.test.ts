@@ -19,7 +19,7 @@ function reference(text: string) {
   return { yaml, content: parsed.content }
 }
 
-const dir = path.resolve(__dirname, '../../content')
+const dir = path.resolve(__dirname, '../../../content')
 const files = [
   ...['articles', 'authors'].flatMap((folder) =>
     readdirSync(path.join(dir, folder)).map((file) =>

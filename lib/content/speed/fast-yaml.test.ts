@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { synthLibrary } from '@/scripts/synth/generate'
 import { fastYamlData } from './fast-yaml'
-import { parseYaml } from './parse'
+import { parseYaml } from '../parse'
 
-const CONTENT = path.resolve(__dirname, '../../content')
+const CONTENT = path.resolve(__dirname, '../../../content')
 
 function yamlData(text: string): { data?: unknown; error: boolean } {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false })
