@@ -20,8 +20,8 @@ export default defineConfig([
     ignores: [
       'lib/content/**',
       'lib/og/fonts.ts',
-      'lib/server/error-documents.ts',
-      'lib/server/cache-handler.ts',
+      'lib/server/next-workarounds/error-documents.ts',
+      'lib/server/next-workarounds/cache-handler.ts',
       'lib/server/front-cache.ts',
       '**/*.test.ts',
     ],

@@ -3,8 +3,16 @@ const { readFileSync } = require('node:fs')
 const path = require('node:path')
 const yaml = require('js-yaml')
 const { z } = require('zod')
-// Node (>= 22.18) strips the types of this TypeScript module as it loads it.
-const { NO_SCRIPT_POLICY, SECURITY_HEADERS } = require('./lib/server/security-headers.ts')
+// Node (>= 22.18) strips the types of these TypeScript modules as it loads them.
+const {
+  FALLBACK_PAGE_POLICY,
+  NO_SCRIPT_POLICY,
+  SECURITY_HEADERS,
+} = require('./lib/server/security-headers.ts')
+const { workaroundsApply } = require('./lib/server/next-workarounds/version.ts')
+
+/** Off on any Next.js release but the one lib/server/next-workarounds was written for. */
+const workarounds = workaroundsApply()
 
 /**
  * The paths in the content library's removed.yaml, read at build time. Only the paths are
@@ -31,10 +39,9 @@ const nextConfig = {
   // A separate build folder lets parallel test runs each serve their own build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // ETags (and their 304s) are set by lib/server/response-buffers.ts, which hashes each cached
-  // page once. Next's own would hash the whole page on every request: 0.83 against 0.70 ms of
-  // server CPU per article request (medians of six runs, #7 notes).
-  generateEtags: false,
+  // lib/server/next-workarounds/response-buffers.ts tags each cached page once; Next's own
+  // ETag hashes the whole page on every request. Next's are back when the workarounds are off.
+  generateEtags: !workarounds,
   reactStrictMode: true,
   images: {
     // Content images are served by app/images/[...path]/route.ts from the content library.
@@ -49,7 +56,12 @@ const nextConfig = {
     // `next dev` runs its own scripts (eval, hot reload), so it gets none.
     const policy =
       process.env.NODE_ENV === 'production'
-        ? [{ key: 'Content-Security-Policy', value: NO_SCRIPT_POLICY }]
+        ? [
+            {
+              key: 'Content-Security-Policy',
+              value: workarounds ? NO_SCRIPT_POLICY : FALLBACK_PAGE_POLICY,
+            },
+          ]
         : []
     return [{ source: '/:path*', headers: [...SECURITY_HEADERS, ...policy] }]
   },

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { errorPageDocument, SERVER_ERROR_PAGE } from '@/lib/server-error-page'
+import { errorPageDocument, SERVER_ERROR_PAGE } from '@/lib/server/error-page'
 import GlobalError from './global-error'
 
 describe('GlobalError', () => {

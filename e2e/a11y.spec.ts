@@ -54,7 +54,7 @@ test.describe('dark colour scheme', () => {
     await expectNoViolations(page)
   })
 
-  // The static error pages carry the dark colours in their own style (lib/server-error-page.ts).
+  // The static error pages carry the dark colours in their own style (lib/server/error-page.ts).
   test(`no axe violations: the 400 page in dark mode`, async ({ page }) => {
     await page.goto(BAD_ADDRESS)
     await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(18, 17, 22)')

@@ -73,8 +73,8 @@ for (const [name, url] of FAILING) {
     // Never kept by a cache (the nginx front serves its stale copy instead, if it has one).
     expect(response.headers()['cache-control']).toMatch(/no-store/)
     // Next 16 sends an empty `__next_error__` document for a failed render
-    // (vercel/next.js#62228); lib/server/error-documents.ts sends the server error page
-    // (lib/server-error-page.ts) instead, whole and static.
+    // (vercel/next.js#62228); lib/server/next-workarounds/error-documents.ts sends the server error page
+    // (lib/server/error-page.ts) instead, whole and static.
     const body = await response.text()
     expect(body).not.toMatch(/<script\b/)
     const html = markupOnly(body)

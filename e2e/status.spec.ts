@@ -78,7 +78,7 @@ test("an unknown story's 404 is cached in memory, not written to the build folde
   request,
 }) => {
   // Next 16 writes every ISR 404 to disk, so each address asked for would add files that nothing
-  // deletes; lib/server/cache-handler.ts keeps a 404 for an address that never had a page in
+  // deletes; lib/server/next-workarounds/cache-handler.ts keeps a 404 for an address that never had a page in
   // memory. A slug no run has asked for before:
   const slug = `never-asked-${Date.now().toString(36)}`
   const first = await request.get(`/tv/${slug}`)
@@ -101,7 +101,7 @@ test('a 404 from an unknown story is a full page in the first HTML response', as
 }) => {
   // Readers without JavaScript and crawlers get only this HTML: the heading and the way on must
   // be in it, not only in the hydration payload. Next 16.4 sends an empty `__next_error__`
-  // document for notFound() (vercel/next.js#62228); lib/server/error-documents.ts sends the
+  // document for notFound() (vercel/next.js#62228); lib/server/next-workarounds/error-documents.ts sends the
   // prerendered not-found page instead, the one an unmatched URL gets.
   const response = await request.get(MISSING_PAGE)
   expect(response.status()).toBe(404)
@@ -114,7 +114,7 @@ test('a 404 from an unknown story is a full page in the first HTML response', as
 })
 
 // Next 16 answers a path that is not valid percent-encoding with a bare "Internal Server Error"
-// (status 500, text/plain), to a HEAD too; lib/server/error-documents.ts sends 400 and a whole
+// (status 500, text/plain), to a HEAD too; lib/server/next-workarounds/error-documents.ts sends 400 and a whole
 // page.
 const badAddresses = [
   ['a story', BAD_ADDRESS],

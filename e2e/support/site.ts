@@ -31,7 +31,7 @@ export const MODEL_GALLERY = '/gallery/luke-cage-season-2-set-photos'
 export const MISSING_PAGE = '/tv/no-such-story-here'
 
 /** A URL no route matches at all: Next serves its prerendered not-found page. */
-/** A path that is not valid percent-encoding: no route can read it (lib/server/error-documents.ts). */
+/** A path that is not valid percent-encoding: no route can read it (lib/server/next-workarounds/error-documents.ts). */
 export const BAD_ADDRESS = '/tv/%ff'
 
 export const UNROUTED_PAGE = '/no/such/page/here'

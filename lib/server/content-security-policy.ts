@@ -32,7 +32,7 @@ export function inlineScriptHashes(html: string): string[] {
 /**
  * The policy of one page: the site's own script files and, by their hashes, exactly the inline
  * scripts this page holds (Next's RSC payload and the theme script). Worked out once per cached
- * page (lib/server/response-buffers.ts), so pages stay static: a nonce would make every page
+ * page (lib/server/next-workarounds/response-buffers.ts), so pages stay static: a nonce would make every page
  * render per request.
  */
 export function policyForPage(html: string): string {

@@ -74,3 +74,9 @@ export function pagePolicy(scriptSources: readonly string[]): string {
 
 /** The policy of a response that is not a page (JSON, feeds, images, files): no script runs. */
 export const NO_SCRIPT_POLICY = [...COMMON_DIRECTIVES, "script-src 'none'"].join('; ')
+
+/**
+ * The policy for every response when the hashes cannot be worked out (lib/server/next-workarounds
+ * off on another Next.js release): inline scripts allowed, so pages still hydrate.
+ */
+export const FALLBACK_PAGE_POLICY = pagePolicy(["'unsafe-inline'"])

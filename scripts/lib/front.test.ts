@@ -32,7 +32,7 @@ import {
   errorPageDocument,
   TOO_MANY_REQUESTS_PAGE,
   UNAVAILABLE_PAGE,
-} from '../../lib/server-error-page'
+} from '../../lib/server/error-page'
 import { rawGet } from '../../lib/server/raw-get'
 import {
   NO_SCRIPT_POLICY,

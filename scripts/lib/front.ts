@@ -10,7 +10,7 @@ import {
   errorPageDocument,
   TOO_MANY_REQUESTS_PAGE,
   UNAVAILABLE_PAGE,
-} from '../../lib/server-error-page'
+} from '../../lib/server/error-page'
 import {
   NO_SCRIPT_POLICY,
   SECURITY_HEADERS,

@@ -1,3 +1,4 @@
+// Workaround: Next writes every ISR 404 to disk and never deletes it (vercel/next.js#73101). Measured on Next.js 16.4.6, Node.js 20.20 and 26.12.
 /**
  * Next's own ISR cache (memory, then files in the build folder), except that a 404 for an
  * address that never had a page stays in memory and is not written to disk.

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../server-error-page'
-import { NO_SCRIPT_POLICY } from './security-headers'
+import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../error-page'
+import { NO_SCRIPT_POLICY } from '../security-headers'
 import { ERROR_SHELL, errorBody, errorDocuments, errorHead, PLAIN_500 } from './error-documents'
 
 // What Next sends for notFound() or a render error: the shell, then only scripts.

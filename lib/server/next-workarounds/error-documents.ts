@@ -1,9 +1,10 @@
+// Workaround: Next answers notFound() and render errors with an empty shell, drawn only by JavaScript (vercel/next.js#62228), and an undecodable path with a plain-text 500. Measured on Next.js 16.4.6, Node.js 20.20 and 26.12.
 import { readFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
-import type { BadRequestBody } from '../api/bad-request'
-import { NO_SCRIPT_POLICY, SECURITY_HEADERS } from './security-headers'
-import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../server-error-page'
+import type { BadRequestBody } from '../../api/bad-request'
+import { NO_SCRIPT_POLICY, SECURITY_HEADERS } from '../security-headers'
+import { BAD_ADDRESS_PAGE, errorPageDocument, SERVER_ERROR_PAGE } from '../error-page'
 
 /**
  * How Next 16 begins the page it sends when a route's render ends in an error: `notFound()` (an
@@ -37,9 +38,9 @@ const PREVIEW_COOKIE = /(?:^|;)\s*__prerender_bypass=/
  * - 404: the not-found page `next build` prerendered, root layout and all: what Next itself
  *   serves for a URL no route matches. `missing` names its file when the build has none
  *   (`next dev` prerenders nothing).
- * - 500: the server error page (lib/server-error-page.ts). The `_global-error.html` a build holds
+ * - 500: the server error page (lib/server/error-page.ts). The `_global-error.html` a build holds
  *   is Next's own generic page, not app/global-error.tsx.
- * - 400: the bad-address page (lib/server-error-page.ts), for a path that cannot be decoded.
+ * - 400: the bad-address page (lib/server/error-page.ts), for a path that cannot be decoded.
  */
 export function errorDocuments(buildDir: string): {
   documents: ErrorDocuments

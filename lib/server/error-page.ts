@@ -9,7 +9,7 @@
  *   layout, such as a content library that failed to load. "Try again" is a link to the address
  *   itself, a plain reload; the way home is a full page load. Used twice: app/global-error.tsx
  *   draws it when an error reaches the root in the browser, and `next start` sends it as the
- *   first response of a 500 where Next would send an empty shell (lib/server/error-documents.ts).
+ *   first response of a 500 where Next would send an empty shell (lib/server/next-workarounds/error-documents.ts).
  * - BAD_ADDRESS_PAGE (400): an address whose path is not valid percent-encoding (`/tv/%ff`),
  *   which no route can even read, where Next 16 sends a bare "Internal Server Error".
  * - UNAVAILABLE_PAGE (503): sent by the nginx front when `next start` cannot be reached and nginx

@@ -1,3 +1,4 @@
+// Workaround: Next sends `Location` twice on a redirect it renders at run time (vercel/next.js#82117). Measured on Next.js 16.4.6, Node.js 20.20 and 26.12.
 import { ServerResponse } from 'node:http'
 
 /** Headers that name one value: a redirect's one target (RFC 9110 §10.2.2), Next's one time. */

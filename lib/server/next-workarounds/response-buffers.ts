@@ -1,3 +1,4 @@
+// Workaround: Next hashes (ETag) and gzips a cached page on every request, and has no way to give a cached page a header made from its bytes (its CSP hashes; vercel/next.js#43743). Measured on Next.js 16.4.6, Node.js 20.20 and 26.12.
 import { ServerResponse, type IncomingMessage } from 'node:http'
 import { gzipSync } from 'node:zlib'
 import compressible from 'compressible'
@@ -218,7 +219,7 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
  * whose length then replaces any Content-Length set for the first. It also sees the start of a
  * streamed body (`write`, then `end`; Next streams a dynamic page) and may replace it whole:
  * the replacement is written in place of the first chunk and the rest is dropped. A body whose
- * length was already sent is left alone. lib/server/error-documents.ts fills in Next's empty 404
+ * length was already sent is left alone. lib/server/next-workarounds/error-documents.ts fills in Next's empty 404
  * and 500 shells this way. `head` sees a HEAD ended with its headers still unsent, and the
  * length of the body it returns replaces Next's Content-Length.
  */

@@ -1,112 +1,29 @@
-import { createServer, ServerResponse, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createRequire } from 'node:module'
+import { ServerResponse } from 'node:http'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rawGet } from './raw-get'
+import { describe, expect, it } from 'vitest'
 import {
-  endWithBuffers,
-  MIN_CHARS,
-  PageEncoder,
-  type BodyRewrite,
-  type HeadRewrite,
-} from './response-buffers'
-
-type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void
-// The compression middleware `next start` puts in front of every response.
-const compression = createRequire(import.meta.url)('next/dist/compiled/compression') as (
-  options?: object,
-) => Middleware
-
-// A long page with characters past U+00FF, like any headline with a curly apostrophe.
-const STREAM_CHUNK = 3000
-const page = `<p>Luke Cage’s set — “Harlem” → ☀ ${'x'.repeat(MIN_CHARS)}</p>`
-
-describe('PageEncoder', () => {
-  it('returns the UTF-8 bytes', () => {
-    expect(new PageEncoder().encode(page).bytes.equals(Buffer.from(page, 'utf8'))).toBe(true)
-  })
-
-  it('encodes a string it has seen once', () => {
-    const encoder = new PageEncoder()
-    expect(encoder.encode(page)).toBe(encoder.encode(page))
-  })
-
-  it('forgets the least recently used strings past its entry limit', () => {
-    const encoder = new PageEncoder({ maxEntries: 2, maxBytes: 1_000 })
-    const [a, b, c] = ['a', 'b', 'c'].map((letter) => letter.repeat(100)) as [
-      string,
-      string,
-      string,
-    ]
-    const first = { a: encoder.encode(a), b: encoder.encode(b) }
-    expect(encoder.encode(a)).toBe(first.a) // a is now the most recent
-    encoder.encode(c) // evicts b
-    expect(encoder.encode(a)).toBe(first.a)
-    expect(encoder.encode(b)).not.toBe(first.b)
-  })
-
-  it('forgets the least recently used strings past its byte limit', () => {
-    const encoder = new PageEncoder({ maxEntries: 10, maxBytes: 1_000 })
-    const a = encoder.encode('a'.repeat(600))
-    const b = encoder.encode('b'.repeat(300))
-    encoder.encode('c'.repeat(300)) // 1,200 bytes: evicts a
-    expect(encoder.encode('b'.repeat(300))).toBe(b) // found by value, not only by identity
-    expect(encoder.encode('a'.repeat(600))).not.toBe(a)
-  })
-
-  it('does not keep a body larger than the byte limit', () => {
-    const encoder = new PageEncoder({ maxEntries: 2, maxBytes: 10 })
-    const text = 'y'.repeat(11)
-    expect(encoder.encode(text)).not.toBe(encoder.encode(text))
-  })
-
-  it('gzips an entry once, and counts the gzip against the byte limit', () => {
-    const encoder = new PageEncoder({ maxEntries: 10, maxBytes: 1_000 })
-    const noisy = (seed: number) =>
-      Array.from({ length: 450 }, (_, i) => String.fromCharCode(33 + ((i * seed) % 90))).join('')
-    const a = encoder.encode(noisy(7))
-    const gzip = encoder.gzip(a)
-    expect(gunzipSync(gzip).equals(a.bytes)).toBe(true)
-    expect(encoder.gzip(a)).toBe(gzip)
-    // 450 bytes and a gzip of about as much, then 450 more bytes: over 1,000, a goes.
-    expect(a.bytes.length + gzip.length).toBeGreaterThan(550)
-    encoder.encode(noisy(11))
-    expect(encoder.encode(noisy(7))).not.toBe(a)
-  })
-})
+  page,
+  patchedServer,
+  sendPage,
+  throughCompression,
+  unchanged,
+  type Handler,
+} from './patched-server'
+import { endWithBuffers, MIN_CHARS, type BodyRewrite, type HeadRewrite } from './response-buffers'
 
 describe('endWithBuffers', () => {
-  type Handler = (response: ServerResponse) => void
-  let handler: Handler = (response) => response.end()
-  const server = createServer((_request: IncomingMessage, response) => handler(response))
-  let base = ''
-  const unchanged: BodyRewrite = (_response, body) => body
   let rewrite = unchanged
   let head: HeadRewrite = () => undefined
   /** The bodies the page policy was worked out for, in order. */
   const policed: string[] = []
-
-  beforeAll(async () => {
-    endWithBuffers({
-      rewrite: (response, body) => rewrite(response, body),
-      head: (response) => head(response),
-      policy: (html) => {
-        policed.push(html)
-        return `script-src 'self' 'for-${html.length}'`
-      },
-    })
-    endWithBuffers() // a second call must not wrap twice
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { fetchWith, rawWith } = patchedServer({
+    rewrite: (response, body) => rewrite(response, body),
+    head: (response) => head(response),
+    policy: (html) => {
+      policed.push(html)
+      return `script-src 'self' 'for-${html.length}'`
+    },
   })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
-
-  async function fetchWith(respond: Handler, method = 'GET', headers: Record<string, string> = {}) {
-    handler = respond
-    const response = await fetch(base, { method, headers })
-    return { response, body: Buffer.from(await response.arrayBuffer()) }
-  }
 
   it.each([
     ['end(text)', (response: ServerResponse) => response.end(page)],
@@ -193,24 +110,6 @@ describe('endWithBuffers', () => {
     }
   })
 
-  // Next ends a cached page like this (send-payload.ts) when generateEtags is off.
-  const sendPage =
-    (text: string, headers: Record<string, string> = {}) =>
-    (res: ServerResponse) => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8')
-      res.setHeader('Content-Length', Buffer.byteLength(text))
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-      res.end(text)
-    }
-  const compress = compression()
-  /** The page as `next start` sends it: through the compression middleware. */
-  const throughCompression =
-    (text: string, headers: Record<string, string> = {}) =>
-    (res: ServerResponse) => {
-      compress(res.req, res, () => {})
-      sendPage(text, headers)(res)
-    }
-
   it('gives a 200 to a GET a strong ETag of its bytes, the same on every request', async () => {
     const first = (await fetchWith(sendPage(page))).response.headers.get('etag')
     expect(first).toMatch(/^"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/)
@@ -291,11 +190,6 @@ describe('endWithBuffers', () => {
     expect(short.body.toString('utf8')).toBe('<p>short ’</p>')
     expect(short.response.headers.get('etag')).toMatch(/^"/)
   })
-
-  function rawWith(respond: Handler, headers: Record<string, string> = {}) {
-    handler = respond
-    return rawGet(base, headers)
-  }
 
   describe('page policy', () => {
     const other = `<p>Another page ’ ${'z'.repeat(MIN_CHARS)}</p>`
@@ -414,80 +308,6 @@ describe('endWithBuffers', () => {
     } finally {
       rewrite = unchanged
     }
-  })
-
-  describe('a streamed body (write, then end), as Next sends a dynamic page', () => {
-    const shell = '<!-- shell -->'
-    const other = '<p>The page instead ’</p>'
-    const chunks = [`${shell}${'a’'.repeat(STREAM_CHUNK)}`, '<p>b</p>', '<p>c</p>']
-    /** Like Next's pipeToNodeResponse: headers first, then each chunk as bytes, then end(). */
-    const streamPage =
-      (status: number, written: boolean[] = []) =>
-      (res: ServerResponse) => {
-        res.statusCode = status
-        res.setHeader('Content-Type', 'text/html; charset=utf-8')
-        res.flushHeaders()
-        for (const chunk of chunks) {
-          res.write(Buffer.from(chunk, 'utf8'), () => written.push(true))
-          ;(res as ServerResponse & { flush?: () => void }).flush?.()
-        }
-        res.end()
-      }
-    const compressed = (respond: Handler) => (res: ServerResponse) => {
-      compress(res.req, res, () => {})
-      respond(res)
-    }
-
-    beforeAll(() => {
-      rewrite = (response, body) =>
-        response.statusCode === 500 && body.startsWith(shell) ? other : body
-    })
-    afterAll(() => {
-      rewrite = unchanged
-    })
-
-    it('is replaced whole when the rewrite replaces its start', async () => {
-      const written: boolean[] = []
-      const plain = await rawWith(streamPage(500, written))
-      expect(plain.status).toBe(500)
-      expect(plain.headers['transfer-encoding']).toBe('chunked')
-      expect(plain.body.toString('utf8')).toBe(other)
-      // Every write's callback runs, the dropped ones' too.
-      await new Promise((resolve) => setImmediate(resolve))
-      expect(written).toEqual([true, true, true])
-      const gzipped = await rawWith(compressed(streamPage(500)), { 'Accept-Encoding': 'gzip' })
-      expect(gzipped.headers['content-encoding']).toBe('gzip')
-      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(other)
-    })
-
-    it('is sent as it was when the rewrite leaves it', async () => {
-      const whole = chunks.join('')
-      expect((await rawWith(streamPage(200))).body.toString('utf8')).toBe(whole)
-      const gzipped = await rawWith(compressed(streamPage(200)), { 'Accept-Encoding': 'gzip' })
-      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(whole)
-    })
-
-    it('is not rewritten at end() once a chunk went out, nor once its length was sent', async () => {
-      rewrite = (_response, body) => (body === page ? other : body)
-      try {
-        const afterWrite = await rawWith((res) => {
-          res.statusCode = 500
-          res.write('<p>first</p>')
-          res.end(page)
-        })
-        expect(afterWrite.body.toString('utf8')).toBe(`<p>first</p>${page}`)
-        const promised = await rawWith((res) => {
-          res.statusCode = 500
-          res.setHeader('Content-Length', Buffer.byteLength(page))
-          res.flushHeaders()
-          res.end(page)
-        })
-        expect(promised.body.toString('utf8')).toBe(page)
-      } finally {
-        rewrite = (response, body) =>
-          response.statusCode === 500 && body.startsWith(shell) ? other : body
-      }
-    })
   })
 
   it('patches ServerResponse itself, once', () => {
