@@ -12,7 +12,7 @@ export default defineConfig([
     },
   },
   {
-    // Only lib/content may touch the file system or parse content files (DESIGN.md).
+    // Only lib/content may touch the file system or parse content files (README, "How it fits together").
     files: ['app/**', 'components/**', 'lib/**'],
     // lib/og reads the social cards' font from node_modules, not content; error-documents
     // reads the build's prerendered not-found page, the cache handler the build's prerender

@@ -49,7 +49,7 @@ function readArticles(): ArticleMeta[] {
 
 export const articles: ArticleMeta[] = readArticles()
 
-/** The publishing rule, as DESIGN.md states it: not a draft, and publishedAt has come. */
+/** The publishing rule, as lib/content/publishing.ts applies it: not a draft, and publishedAt has come. */
 export function isPublished(article: ArticleMeta, now = Date.now()): boolean {
   return !article.draft && article.publishedTime <= now
 }

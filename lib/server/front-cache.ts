@@ -26,7 +26,7 @@ const OPEN_AT_ONCE = 64
  * for a miss and says so only at `info` level, and its cache manager still finds the file to
  * delete when the entry expires. Deleting the files instead works as well at first, but each
  * entry nobody asks for again then logs `[crit] unlink() … failed (2: No such file or
- * directory)` when it expires (#7 notes). A response being sent is not disturbed: nginx has read
+ * directory)` when it expires (README, "Publishing behind the front"). A response being sent is not disturbed: nginx has read
  * its header already and sends the body, which begins further on.
  *
  * Returns how many responses were purged. A folder that does not exist or cannot be read is an

@@ -136,7 +136,7 @@ function performanceNotes(report: Lhr): string[] {
     notes.push(`LCP phases: ${phases.map((p) => `${String(p.phase)} ${ms(p.timing)}`).join(', ')}`)
   }
   // Unthrottled timings of the run itself. On this machine headless Chromium sometimes presents
-  // the first frame about a second after load with the main thread idle (#7 notes): Lantern then
+  // the first frame about a second after load with the main thread idle (GoogleChrome/lighthouse#17148): Lantern then
   // counts every script that ran before it into the simulated LCP.
   const observed = tableItems(report, 'metrics')[0]
   if (observed) {
