@@ -3,6 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect } from '@playwright/test'
+import { buildDir } from '../../lib/env'
 
 /** A second `next start` of the build under test, on a copy of the content library. */
 export interface SecondServer {
@@ -77,14 +78,15 @@ export async function startSecondServer({
 }
 
 /**
- * A copy of the build under test, `.next-<name>-<pid>`, for a server of its own: the build as
- * `next build` left it, not the main server's caches, nor the pages it rendered on request since
- * (which the other server would otherwise serve as its own).
+ * A copy of the build under test (`NEXT_DIST_DIR`, else `.next`), as `.next-<name>-<pid>`, for a
+ * server of its own: the build as `next build` left it, not the main server's caches, nor the
+ * pages it rendered on request since (which the other server would otherwise serve as its own).
  */
 export async function copyBuild(name: string): Promise<string> {
   const distDir = `.next-${name}-${process.pid}`
-  const caches = [path.join('.next', 'cache'), path.join('.next', 'server', 'route-cache')]
-  await cp('.next', distDir, {
+  const build = path.relative(process.cwd(), buildDir())
+  const caches = [path.join(build, 'cache'), path.join(build, 'server', 'route-cache')]
+  await cp(build, distDir, {
     recursive: true,
     filter: (source) => !caches.some((cache) => source.startsWith(cache)),
   })
