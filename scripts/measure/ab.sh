@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two builds of Marquee in alternating wrk rounds: each checkout's `npm run start:front` runs at the
 # same time (A on 3401/8401, B on 3402/8402), and every round loads the four pages through each
-# front and the article on each bare next start, A then B. Prints req/s per round and the median of
-# the within-round ratios B/A, the comparison the README's figures use.
+# front and the article on each bare next start, A then B. Prints req/s and the servers' CPU per
+# request (nginx and next start, from /proc) per round, and the medians of the within-round ratios
+# B/A. CPU per request is the steadier figure on a machine shared with other work.
 #
 #   scripts/measure/ab.sh <checkout A> <checkout B> [rounds=5] [seconds=10]
 #   ENC=gzip scripts/measure/ab.sh ...   # wrk sends Accept-Encoding: gzip
@@ -17,13 +18,14 @@ pages=(/ /tv/luke-cage-season-2-set-photos /gallery/luke-cage-season-2-set-photo
 header=()
 [ -n "${ENC:-}" ] && header=(-H "Accept-Encoding: ${ENC}")
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; }
+declare -A group
+cleanup() { for pid in "${group[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-serve() { # checkout next-port front-port
-  (cd "$1" && PORT=$2 FRONT_PORT=$3 setsid npm run start:front >"/tmp/ab-$2.log" 2>&1) &
-  pids+=($!)
+serve() { # checkout next-port front-port; each server in a process group of its own
+  (cd "$1" && PORT=$2 FRONT_PORT=$3 exec setsid npm run start:front >"/tmp/ab-$2.log" 2>&1) &
+  group[$2]=$!
 }
 serve "$a" 3401 8401
 serve "$b" 3402 8402
@@ -31,8 +33,19 @@ for url in http://127.0.0.1:8401/ http://127.0.0.1:8402/; do
   for _ in $(seq 60); do curl -fso /dev/null "$url" && break; sleep 1; done
 done
 
-rps() { # url
-  wrk -t2 -c64 -d"${seconds}s" "${header[@]}" "$1" | awk '/Requests\/sec/ { print $2 }'
+ticks() { # process group: utime + stime of its processes, in clock ticks
+  # The command name in parentheses may hold spaces ("nginx: worker process"): fields after it.
+  awk -v g="$1" '{ sub(/^.*\) /, "") } $3 == g { t += $12 + $13 } END { print t + 0 }' \
+    /proc/[0-9]*/stat 2>/dev/null
+}
+load() { # url process-group: "req/s µs-of-CPU-per-request"
+  local before after out
+  before=$(ticks "$2")
+  out=$(wrk -t2 -c64 -d"${seconds}s" "${header[@]}" "$1")
+  after=$(ticks "$2")
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    / requests in / { n = $1 } /Requests\/sec/ { r = $2 }
+    END { printf "%s %.0f", r, t / hz * 1e6 / n }' <<<"$out"
 }
 targets=()
 for page in "${pages[@]}"; do targets+=("front $page"); done
@@ -47,21 +60,23 @@ for target in "${targets[@]}"; do
   done
 done
 
-declare -A ratios
+declare -A ratios cpus
 for round in $(seq "$rounds"); do
   for target in "${targets[@]}"; do
     set -- $target
     if [ "$1" = front ]; then ua=8401 ub=8402; else ua=3401 ub=3402; fi
-    ra=$(rps "http://127.0.0.1:$ua$2")
-    rb=$(rps "http://127.0.0.1:$ub$2")
+    read -r ra ca <<<"$(load "http://127.0.0.1:$ua$2" "${group[3401]}")"
+    read -r rb cb <<<"$(load "http://127.0.0.1:$ub$2" "${group[3402]}")"
     ratio=$(awk -v a="$ra" -v b="$rb" 'BEGIN { printf "%.3f", b / a }')
+    cpu=$(awk -v a="$ca" -v b="$cb" 'BEGIN { printf "%.3f", b / a }')
     ratios["$target"]+="$ratio "
-    echo "round $round  $target  A $ra  B $rb  B/A $ratio"
+    cpus["$target"]+="$cpu "
+    echo "round $round  $target  req/s A $ra B $rb (B/A $ratio)  CPU µs/req A $ca B $cb (B/A $cpu)"
   done
 done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "median B/A over $rounds rounds (${ENC:-identity}):"
+echo "medians of B/A over $rounds rounds (${ENC:-identity}): req/s, CPU per request"
 for target in "${targets[@]}"; do
-  median=$(tr ' ' '\n' <<<"${ratios[$target]}" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-  echo "  $target  $median"
+  echo "  $target  $(median <<<"${ratios[$target]}")  $(median <<<"${cpus[$target]}")"
 done
