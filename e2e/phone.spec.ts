@@ -418,9 +418,14 @@ test.describe('no layout shift on a phone', () => {
           await page.goto(target.url, { waitUntil: 'load' })
           const images = page.locator('main img:visible')
           for (const image of await images.all()) await image.scrollIntoViewIfNeeded()
+          // Lazy images may take a while on a busy machine.
           await expect
-            .poll(() =>
-              images.evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete)),
+            .poll(
+              () =>
+                images.evaluateAll((imgs) =>
+                  imgs.every((img) => (img as HTMLImageElement).complete),
+                ),
+              { timeout: 15_000 },
             )
             .toBe(true)
           await page.evaluate(
