@@ -57,7 +57,7 @@ export default async function RootLayout({ children, head }: Props) {
         </a>
         {preview && <PreviewBanner {...unpublished(library)} timeZone={site.timeZone} />}
         <SiteHeader siteName={site.name} categories={categories} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
           {children}
         </main>
         <SiteFooter site={site} categories={categories} />

@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from './support/test'
-import { BAD_ADDRESS, MISSING_PAGE, MODEL_STORY as story, requireJavaScript } from './support/site'
+import {
+  BAD_ADDRESS,
+  MISSING_PAGE,
+  MODEL_STORY as story,
+  openHeaderPanel,
+  requireJavaScript,
+} from './support/site'
 
 requireJavaScript('axe runs as a script in the page')
 // An axe scan of a full page takes a few seconds of CPU; leave room on a busy machine.
@@ -47,6 +53,7 @@ test.describe('dark colour scheme', () => {
   // The toggle's dark theme uses the same colours as the system's (app/globals.css).
   test(`no axe violations: model story in dark mode`, async ({ page }) => {
     await page.goto(story.url)
+    await openHeaderPanel(page, 'Menu')
     await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute(
       'aria-pressed',
       'true',

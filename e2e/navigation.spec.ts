@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test'
 import { categories, drafts, publishedArticles, STORIES_PER_PAGE } from './support/content'
-import { escapeHtml, MODEL_STORY as story, onlyInProject } from './support/site'
+import { escapeHtml, MODEL_STORY as story, onlyInProject, openHeaderPanel } from './support/site'
 
 /** The stories a hub page lists, as the hrefs of their headline links. */
 async function listedStories(page: Page) {
@@ -16,6 +16,7 @@ test('a reader goes from home to a section, a story and its author, whose page l
   page,
 }) => {
   await page.goto('/')
+  await openHeaderPanel(page, 'Menu')
   await page
     .getByRole('navigation', { name: 'Sections', exact: true })
     .getByRole('link', { name: story.category.name, exact: true })

@@ -1,5 +1,5 @@
 import { expect, test } from './support/test'
-import { MODEL_STORY } from './support/site'
+import { MODEL_STORY, openHeaderPanel } from './support/site'
 
 test('/search?q=luke lists the Luke Cage story with highlighted words, and is noindex', async ({
   page,
@@ -15,12 +15,18 @@ test('/search?q=luke lists the Luke Cage story with highlighted words, and is no
 
 test('the search box in the header leads to the results', async ({ page, isMobile }) => {
   await page.goto(MODEL_STORY.url)
+  await openHeaderPanel(page, 'Search')
   const box = page.getByRole('search', { name: 'Site search' }).getByRole('searchbox')
   await box.fill('daredevil')
   await box.press('Enter')
   await expect(page).toHaveURL(/\/search\?q=daredevil$/)
   await expect(page.getByRole('main').locator('mark').first()).toHaveText(/daredevil/i)
-  if (isMobile) await expect(box).toBeInViewport()
+  // On a phone the results page opens with its own search box in view.
+  if (isMobile) {
+    await expect(
+      page.getByRole('search', { name: 'Search stories' }).getByRole('searchbox'),
+    ).toBeInViewport()
+  }
 })
 
 test('a typo and a prefix still find the story', async ({ page }) => {

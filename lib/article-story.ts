@@ -6,11 +6,14 @@ import {
   type Gallery,
   type Library,
 } from '@/lib/content'
+import { absoluteUrl } from '@/lib/seo/json-ld'
 
 /** Everything the article view renders, resolved from the library (plain data, no lookups). */
 export interface ArticleStory {
   slug: string
   url: string
+  /** The absolute canonical address, what a reader shares. */
+  canonicalUrl: string
   title: string
   dek: string
   category: { name: string; url: string }
@@ -35,6 +38,7 @@ export function toArticleStory(library: Library, article: Article, now = Date.no
   return {
     slug: article.slug,
     url: article.url,
+    canonicalUrl: absoluteUrl(library.site.url, article.url),
     title: article.title,
     dek: article.dek,
     category: { name: category?.name ?? article.category, url: `/${article.category}` },

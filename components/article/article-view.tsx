@@ -1,5 +1,6 @@
 import { Link } from '@/components/ui/link'
 import { GalleryStrip } from '@/components/gallery/gallery-strip'
+import { ShareControl } from '@/components/share/share-control'
 import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { ArticleStory } from '@/lib/article-story'
 import { formatDateTime } from '@/lib/format'
@@ -23,49 +24,56 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
       aria-labelledby={headingId}
       data-story-url={story.url}
       data-story-title={story.title}
-      className="mx-auto max-w-3xl"
+      className="mx-auto flex max-w-3xl flex-col sm:block"
     >
-      <header>
-        <p className="text-sm font-bold tracking-wide text-accent uppercase">
-          <Link href={story.category.url} className="hover:underline">
-            {story.category.name}
-          </Link>
-        </p>
-        <Heading
-          id={headingId}
-          className="mt-2 font-serif text-3xl leading-tight font-black text-balance sm:text-5xl"
-        >
-          {story.title}
-        </Heading>
-        <p className="mt-3 text-lg text-muted sm:text-xl">{story.dek}</p>
-        <div className="mt-5 border-y border-line py-3 text-sm">
-          <p>
-            By{' '}
-            {story.authors.map((author, index) => (
-              <span key={author.url}>
-                {index > 0 && (index === story.authors.length - 1 ? ' and ' : ', ')}
-                <Link href={author.url} rel="author" className="font-semibold hover:underline">
-                  {author.name}
-                </Link>
-              </span>
-            ))}
+      {/* On a phone the hero comes straight after the headline and dek, so that the story's
+          start fits the first screen; the byline follows it. Same DOM order everywhere. */}
+      <header className="contents sm:block">
+        <div className="order-first">
+          <p className="text-sm font-bold tracking-wide text-accent uppercase">
+            <Link href={story.category.url} className="hover:underline">
+              {story.category.name}
+            </Link>
           </p>
-          <p className="mt-1 text-muted">
-            Published{' '}
-            <time dateTime={story.publishedAt}>
-              {formatDateTime(story.publishedAt, story.timeZone)}
-            </time>
-            {updated && (
-              <>
-                {' · '}Updated{' '}
-                <time dateTime={story.modifiedAt}>
-                  {formatDateTime(story.modifiedAt, story.timeZone)}
-                </time>
-              </>
-            )}
-            {' · '}
-            {story.readingMinutes} min read
-          </p>
+          <Heading
+            id={headingId}
+            className="mt-2 font-serif text-3xl leading-tight font-black text-balance sm:text-5xl"
+          >
+            {story.title}
+          </Heading>
+          <p className="mt-2 text-lg text-muted sm:mt-3 sm:text-xl">{story.dek}</p>
+        </div>
+        <div className="mt-4 flex items-center justify-between gap-3 border-y border-line py-3 text-sm sm:mt-5">
+          <div>
+            <p>
+              By{' '}
+              {story.authors.map((author, index) => (
+                <span key={author.url}>
+                  {index > 0 && (index === story.authors.length - 1 ? ' and ' : ', ')}
+                  <Link href={author.url} rel="author" className="font-semibold hover:underline">
+                    {author.name}
+                  </Link>
+                </span>
+              ))}
+            </p>
+            <p className="mt-1 text-muted">
+              Published{' '}
+              <time dateTime={story.publishedAt}>
+                {formatDateTime(story.publishedAt, story.timeZone)}
+              </time>
+              {updated && (
+                <>
+                  {' · '}Updated{' '}
+                  <time dateTime={story.modifiedAt}>
+                    {formatDateTime(story.modifiedAt, story.timeZone)}
+                  </time>
+                </>
+              )}
+              {' · '}
+              {story.readingMinutes} min read
+            </p>
+          </div>
+          <ShareControl url={story.canonicalUrl} title={story.title} className="shrink-0" />
         </div>
         {story.spoilers !== false && (
           <p
@@ -80,7 +88,7 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
         )}
       </header>
 
-      <figure className="mt-6">
+      <figure className="order-first mt-4 sm:mt-6">
         <ResponsiveImage
           image={story.hero}
           lead={lead}

@@ -170,7 +170,7 @@ export function GalleryViewer({ slides, start, galleryUrl, galleryTitle, siteNam
             {n} of {count}
           </p>
           {slide.title && <p className="mt-1 font-serif text-xl font-bold">{slide.title}</p>}
-          {slide.caption && <p className="mt-1">{slide.caption}</p>}
+          {slide.caption && <p className="mt-1 text-lg sm:text-base">{slide.caption}</p>}
           {slide.credit && <p className="mt-1 text-xs text-muted uppercase">{slide.credit}</p>}
         </figcaption>
       </figure>

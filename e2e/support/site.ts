@@ -1,4 +1,4 @@
-import { test } from '@playwright/test'
+import { test, type Page } from '@playwright/test'
 
 /** The model story: every element a Marquee article can have, in one page. */
 export const MODEL_STORY = {
@@ -91,4 +91,13 @@ export function unescapeHtml(text: string): string {
  */
 export function markupOnly(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+}
+
+/**
+ * On a phone the header's sections, search form and theme toggle sit behind its Menu and Search
+ * buttons (components/layout/site-header.tsx): open the one named, where it is shown.
+ */
+export async function openHeaderPanel(page: Page, name: 'Menu' | 'Search') {
+  const button = page.getByRole('banner').locator('summary', { hasText: name })
+  if (await button.isVisible()) await button.click()
 }

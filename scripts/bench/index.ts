@@ -36,6 +36,7 @@ import {
   FLOOR_RENDERED_PATH,
   startBareNext,
 } from './bare-next'
+import { compareLighthouse } from './compare'
 import { CHROMIUM, lighthouse } from './lighthouse'
 import { parseOptions, type Options } from './options'
 import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
@@ -77,6 +78,18 @@ async function fetchPage(url: string): Promise<string> {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2))
+  const { urlBase, compareWith } = options
+  if (urlBase && compareWith) {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`)
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'marquee-bench-'))
+    if (!options.keep) onFinish(() => rmSync(tmp, { recursive: true, force: true }))
+    try {
+      await compareLighthouse({ ...options, urlBase, compareWith }, tmp, log)
+    } finally {
+      await stopAll()
+    }
+    return
+  }
   // Check every tool before spending minutes on a build.
   wrkBinary()
   nginxBinary()

@@ -19,6 +19,9 @@ with wrk and runs Lighthouse (mobile) on Marquee's pages, then prints one table 
   --skip-build            use the existing .next build instead of running next build
   --url-base <url>        measure an already running Marquee (no build, no next start); the
                           nginx front then proxies to it
+  --compare-with <url>    with --url-base: Lighthouse only, on the same pages of both running
+                          builds in alternating runs (--lighthouse-runs each); prints both
+                          medians and what the --url-base build lost (no references, no wrk)
   --home <path>           home page path (default /)
   --article <path>        article path (default /tv/luke-cage-season-2-set-photos)
   --gallery <path>        gallery photo path (default /gallery/luke-cage-season-2-set-photos/3)
@@ -49,6 +52,10 @@ const schema = z.object({
   gzip: z.boolean().default(false),
   skipBuild: z.boolean().default(false),
   urlBase: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  compareWith: z
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
@@ -83,6 +90,7 @@ export function parseOptions(argv: string[]): Options {
         gzip: { type: 'boolean' },
         'skip-build': { type: 'boolean' },
         'url-base': { type: 'string' },
+        'compare-with': { type: 'string' },
         home: { type: 'string' },
         article: { type: 'string' },
         gallery: { type: 'string' },
@@ -114,6 +122,7 @@ export function parseOptions(argv: string[]): Options {
     gzip: values.gzip,
     skipBuild: values['skip-build'],
     urlBase: values['url-base'],
+    compareWith: values['compare-with'],
     home: values.home,
     article: values.article,
     gallery: values.gallery,
@@ -127,6 +136,10 @@ export function parseOptions(argv: string[]): Options {
       String(key).replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
     const lines = parsed.error.issues.map((issue) => `  --${flag(issue.path[0])}: ${issue.message}`)
     console.error(`bad flags:\n${lines.join('\n')}\n\n${USAGE}`)
+    process.exit(2)
+  }
+  if (parsed.data.compareWith && !parsed.data.urlBase) {
+    console.error('--compare-with needs --url-base (the build to measure)')
     process.exit(2)
   }
   if (parsed.data.connections < parsed.data.threads) {

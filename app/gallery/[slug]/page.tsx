@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import { ShareControl } from '@/components/share/share-control'
 import { ResponsiveImage } from '@/components/ui/responsive-image'
 import { galleryCrumbs } from '@/lib/crumbs'
 import { formatDateTime } from '@/lib/format'
 import { photoUrl } from '@/lib/gallery'
 import { galleryStaticParams } from '@/lib/prerender'
 import { galleryRoute } from '@/lib/routes/gallery'
+import { absoluteUrl } from '@/lib/seo/json-ld'
 import { pageMetadata } from '@/lib/seo/metadata'
 
 export const revalidate = 60
@@ -41,13 +43,20 @@ export default async function GalleryPage({ params }: Props) {
           {gallery.title}
         </h1>
         <p className="mt-3 text-lg text-muted">{gallery.dek}</p>
-        <p className="mt-3 text-sm text-muted">
-          Published{' '}
-          <time dateTime={gallery.publishedAt}>
-            {formatDateTime(gallery.publishedAt, site.timeZone)}
-          </time>
-          {gallery.credit && <> · {gallery.credit}</>}
-        </p>
+        <div className="mt-3 flex items-center justify-between gap-3">
+          <p className="text-sm text-muted">
+            Published{' '}
+            <time dateTime={gallery.publishedAt}>
+              {formatDateTime(gallery.publishedAt, site.timeZone)}
+            </time>
+            {gallery.credit && <> · {gallery.credit}</>}
+          </p>
+          <ShareControl
+            url={absoluteUrl(site.url, gallery.url)}
+            title={gallery.title}
+            className="shrink-0"
+          />
+        </div>
         <p className="mt-4 flex flex-wrap gap-4 text-sm font-semibold">
           <Link href={photoUrl(gallery, 1)} className="text-accent hover:underline">
             Start the slideshow →

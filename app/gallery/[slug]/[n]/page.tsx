@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
 import { GalleryViewer } from '@/components/gallery/gallery-viewer'
 import { Breadcrumbs } from '@/components/layout/breadcrumbs'
+import { ShareControl } from '@/components/share/share-control'
 import { photoCrumbs } from '@/lib/crumbs'
 import { photoTitle, photoUrl, toViewerSlide } from '@/lib/gallery'
 import { photoStaticParams } from '@/lib/prerender'
@@ -47,16 +48,23 @@ export default async function PhotoPage({ params }: Props) {
     <>
       <Breadcrumbs items={photoCrumbs(gallery, n)} />
       <h1 className="font-serif text-2xl leading-tight font-black sm:text-3xl">{gallery.title}</h1>
-      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
-        <Link href={gallery.url} className="text-accent hover:underline">
-          View all {gallery.slides.length} photos
-        </Link>
-        {article && (
-          <Link href={article.url} className="text-accent hover:underline">
-            Back to the story: {article.title}
+      <div className="mt-2 flex items-center justify-between gap-3">
+        <p className="flex min-w-0 flex-wrap gap-x-4 text-sm font-semibold">
+          <Link href={gallery.url} className="leading-6 text-accent hover:underline">
+            View all {gallery.slides.length} photos
           </Link>
-        )}
-      </p>
+          {article && (
+            <Link href={article.url} className="line-clamp-1 leading-6 text-accent hover:underline">
+              Back to the story: {article.title}
+            </Link>
+          )}
+        </p>
+        <ShareControl
+          url={absoluteUrl(site.url, gallery.url)}
+          title={gallery.title}
+          className="shrink-0"
+        />
+      </div>
       <GalleryViewer
         slides={gallery.slides.map(toViewerSlide)}
         start={n - 1}
