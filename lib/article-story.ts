@@ -5,11 +5,27 @@ import {
   type ContentImage,
   type Gallery,
   type Library,
+  type LiveUpdate,
+  type Review,
+  type StoryFormat,
 } from '@/lib/content'
+import { liveStatus } from '@/lib/formats'
+
+/** A live story as the page shows it: open or closed when rendered, its updates newest first. */
+export interface LiveStory {
+  start: string
+  end?: string
+  status: 'live' | 'ended' | 'upcoming'
+  updates: LiveUpdate[]
+}
 
 /** Everything the article view renders, resolved from the library (plain data, no lookups). */
 export interface ArticleStory {
   slug: string
+  format: StoryFormat
+  list?: { order: 'down' | 'up' }
+  review?: Review
+  live?: LiveStory
   url: string
   title: string
   dek: string
@@ -34,6 +50,17 @@ export function toArticleStory(library: Library, article: Article, now = Date.no
   const category = library.categoryBySlug.get(article.category)
   return {
     slug: article.slug,
+    format: article.format,
+    ...(article.list && { list: article.list }),
+    ...(article.review && { review: article.review }),
+    ...(article.live && {
+      live: {
+        start: article.live.start,
+        ...(article.live.end && { end: article.live.end }),
+        status: liveStatus(article.live, now),
+        updates: article.live.updates,
+      },
+    }),
     url: article.url,
     title: article.title,
     dek: article.dek,
