@@ -303,10 +303,12 @@ test.describe('outside judges', () => {
       expect(failures).toEqual([])
     })
 
-    test(`no axe violations on the ${name} (${url})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: 'light' })
-      await expectNoAxeViolations(page, url)
-    })
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`no axe violations on the ${name} (${url}), ${colorScheme}`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme })
+        await expectNoAxeViolations(page, url)
+      })
+    }
   }
 })
 
