@@ -29,17 +29,17 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: /crawler-head|live-publishing|server-error|front\.spec/,
+      testIgnore: /crawler-head|live-publishing|live-coverage|server-error|front\.spec/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'mobile',
-      testIgnore: /crawler-head|live-publishing|server-error|front\.spec/,
+      testIgnore: /crawler-head|live-publishing|live-coverage|server-error|front\.spec/,
       use: { ...devices['Pixel 7'], launchOptions },
     },
     {
       name: 'no-js',
-      testIgnore: /crawler-head|live-publishing|server-error|front\.spec/,
+      testIgnore: /crawler-head|live-publishing|live-coverage|server-error|front\.spec/,
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
     },
     {
@@ -55,9 +55,9 @@ export default defineConfig({
     },
     {
       // Second servers of the same build on temporary content libraries (e2e/support/server.ts):
-      // one edited while it runs, one that cannot load its library.
+      // ones edited while they run, one that cannot load its library.
       name: 'live',
-      testMatch: /(live-publishing|server-error)\.spec\.ts/,
+      testMatch: /(live-publishing|live-coverage|server-error)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {

@@ -5,12 +5,28 @@ import {
   type ContentImage,
   type Gallery,
   type Library,
+  type LiveUpdate,
+  type Review,
+  type StoryFormat,
 } from '@/lib/content'
+import { liveStatus } from '@/lib/formats'
 import { absoluteUrl } from '@/lib/seo/json-ld'
+
+/** A live story as the page shows it: open or closed when rendered, its updates newest first. */
+export interface LiveStory {
+  start: string
+  end?: string
+  status: 'live' | 'ended' | 'upcoming'
+  updates: LiveUpdate[]
+}
 
 /** Everything the article view renders, resolved from the library (plain data, no lookups). */
 export interface ArticleStory {
   slug: string
+  format: StoryFormat
+  list?: { order: 'down' | 'up' }
+  review?: Review
+  live?: LiveStory
   url: string
   /** The absolute canonical address, what a reader shares. */
   canonicalUrl: string
@@ -37,6 +53,17 @@ export function toArticleStory(library: Library, article: Article, now = Date.no
   const category = library.categoryBySlug.get(article.category)
   return {
     slug: article.slug,
+    format: article.format,
+    ...(article.list && { list: article.list }),
+    ...(article.review && { review: article.review }),
+    ...(article.live && {
+      live: {
+        start: article.live.start,
+        ...(article.live.end && { end: article.live.end }),
+        status: liveStatus(article.live, now),
+        updates: article.live.updates,
+      },
+    }),
     url: article.url,
     canonicalUrl: absoluteUrl(library.site.url, article.url),
     title: article.title,

@@ -49,3 +49,10 @@ export function isoInZone(date: Date, timeZone: string): string {
   const offset = String(parts.timeZoneName).replace(/^GMT/, '') || '+00:00'
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00${offset}`
 }
+
+/** "8:14 PM EDT": a live entry's time, in the publication's zone. */
+export function formatTime(iso: string, timeZone: string, locale = 'en-US'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, timeStyle: 'short' })
+    .format(new Date(iso))
+    .concat(' ', zoneName(iso, timeZone, locale))
+}

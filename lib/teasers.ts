@@ -11,6 +11,10 @@ export interface StoryTeaser {
   authors: string[]
   publishedAt: string
   readingMinutes: number
+  /** A review's score out of 5, shown as stars on its cards. */
+  score?: number
+  /** A live story's coverage, so its cards say "Live" while it is open. */
+  live?: { start: string; end?: string }
 }
 
 export function toTeaser(library: Library, article: Article): StoryTeaser {
@@ -25,6 +29,10 @@ export function toTeaser(library: Library, article: Article): StoryTeaser {
     authors: article.authors.map((slug) => library.authorBySlug.get(slug)?.name ?? slug),
     publishedAt: article.publishedAt,
     readingMinutes: article.readingMinutes,
+    ...(article.review && { score: article.review.score }),
+    ...(article.live && {
+      live: { start: article.live.start, ...(article.live.end && { end: article.live.end }) },
+    }),
   }
 }
 

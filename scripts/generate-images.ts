@@ -94,6 +94,8 @@ const CLAUSE_BREAK = /,\s|\s(?:while|as|after|before|during|where|which)\s|\s[â€
 const DANGLING_WORD =
   /^(?:a|an|the|of|on|in|to|at|by|for|and|or|with|from|his|her|its|their|is|are|was|were|will)$/i
 const MARKDOWN_IMAGE = /!\[([^\]]*)\]\((\/images\/[^\s)]+)(?:\s+"([^"]*)")?\)/g
+/** A `::video{â€¦}` directive's attributes; its poster is drawn like a hero, labelled with its title. */
+const VIDEO_DIRECTIVE = /^::video\{([^}]*)\}/gm
 
 // ---------------------------------------------------------------- scanning the library
 
@@ -163,11 +165,18 @@ function refsInData(
 }
 
 function refsInMarkdown(body: string, context: StoryContext): ImageRef[] {
-  return [...body.matchAll(MARKDOWN_IMAGE)].map(([, alt = '', urlPath = '', caption]) => ({
+  const images = [...body.matchAll(MARKDOWN_IMAGE)].map(([, alt = '', urlPath = '', caption]) => ({
     urlPath,
     label: shorten(text(caption) ?? alt),
     ...context,
   }))
+  const posters = [...body.matchAll(VIDEO_DIRECTIVE)].flatMap(([, attributes = '']) => {
+    const value = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1]
+    const urlPath = value('poster')
+    if (!urlPath?.startsWith('/images/')) return []
+    return [{ urlPath, label: shorten(value('title') ?? 'Video'), ...context }]
+  })
+  return [...images, ...posters]
 }
 
 /** Parsed YAML fields, or none (with a warning) when the YAML does not parse. */

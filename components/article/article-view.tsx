@@ -4,7 +4,10 @@ import { ShareControl } from '@/components/share/share-control'
 import { ResponsiveImage } from '@/components/ui/responsive-image'
 import type { ArticleStory } from '@/lib/article-story'
 import { formatDateTime } from '@/lib/format'
+import { LiveCoverage } from './live-coverage'
 import { Markdown } from './markdown'
+import { RankedList } from './ranked-list'
+import { VerdictBox } from './verdict-box'
 
 interface Props {
   story: ArticleStory
@@ -30,10 +33,11 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
           start fits the first screen; the byline follows it. Same DOM order everywhere. */}
       <header className="contents sm:block">
         <div className="order-first">
-          <p className="text-sm font-bold tracking-wide text-accent uppercase">
+          <p className="flex items-center gap-3 text-sm font-bold tracking-wide text-accent uppercase">
             <Link href={story.category.url} className="hover:underline">
               {story.category.name}
             </Link>
+            {story.live && <LiveBadge status={story.live.status} />}
           </p>
           <Heading
             id={headingId}
@@ -75,6 +79,7 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
           </div>
           <ShareControl url={story.canonicalUrl} title={story.title} className="shrink-0" />
         </div>
+        {story.review && <VerdictBox review={story.review} />}
         {story.spoilers !== false && (
           <p
             role="note"
@@ -105,11 +110,22 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
         )}
       </figure>
 
-      <Markdown
-        tree={story.body}
-        galleries={embedded}
-        className="prose-marquee prose prose-lg mt-8 max-w-none font-serif prose-figcaption:text-sm"
-      />
+      <div className="prose-marquee prose prose-lg mt-8 max-w-none font-serif prose-figcaption:text-sm">
+        {story.list ? (
+          <RankedList tree={story.body} order={story.list.order} galleries={embedded} />
+        ) : story.live ? (
+          <LiveCoverage
+            slug={story.slug}
+            tree={story.body}
+            live={story.live}
+            timeZone={story.timeZone}
+            galleries={embedded}
+            lead={lead}
+          />
+        ) : (
+          <Markdown tree={story.body} galleries={embedded} bare />
+        )}
+      </div>
 
       {story.gallery && !embedded.has(story.gallery.slug) && (
         <GalleryStrip gallery={story.gallery} />
@@ -128,7 +144,7 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
         </p>
       )}
 
-      {updated && (
+      {updated && story.updates.length > 0 && (
         <section aria-label="Updates" className="mt-6 rounded bg-surface p-4 text-sm">
           <h2 className="font-semibold">Updates</h2>
           <ul className="mt-2 space-y-1">
@@ -161,5 +177,21 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
         </nav>
       )}
     </article>
+  )
+}
+
+/** "Live" while coverage is open, "Ended" after (as of the page's last render). */
+function LiveBadge({ status }: { status: 'live' | 'ended' | 'upcoming' }) {
+  if (status === 'ended') {
+    return <span className="rounded border border-line px-2 py-0.5 text-xs text-muted">Ended</span>
+  }
+  return (
+    <span className="inline-flex items-center gap-1.5 rounded bg-accent px-2 py-0.5 text-xs text-accent-ink">
+      <span
+        aria-hidden="true"
+        className="size-2 rounded-full bg-current motion-safe:animate-pulse"
+      />
+      {status === 'live' ? 'Live' : 'Coming up'}
+    </span>
   )
 }

@@ -1,5 +1,6 @@
 import { Link } from '@/components/ui/link'
 import { ResponsiveImage } from '@/components/ui/responsive-image'
+import { Stars } from '@/components/ui/stars'
 import { formatDate, joinNames } from '@/lib/format'
 import type { StoryTeaser } from '@/lib/teasers'
 
@@ -30,6 +31,11 @@ export function StoryCard({
   sizes,
 }: Props) {
   const date = <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, timeZone)}</time>
+  const score = story.score !== undefined && (
+    <p className="mt-1">
+      <Stars score={story.score} />
+    </p>
+  )
   if (variant === 'compact' || variant === 'headline') {
     const compact = variant === 'compact'
     const text = (
@@ -44,6 +50,7 @@ export function StoryCard({
             {story.title}
           </Link>
         </Heading>
+        {score}
         <p className="mt-1 text-xs text-muted">{date}</p>
       </>
     )
@@ -93,6 +100,7 @@ export function StoryCard({
             {story.title}
           </Link>
         </Heading>
+        {score}
         <p className={`mt-2 text-muted ${isLead ? 'text-lg' : 'text-sm'}`}>{story.dek}</p>
         <p className="mt-2 text-xs text-muted">
           By {joinNames(story.authors)} · {date}

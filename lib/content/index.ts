@@ -4,7 +4,7 @@
  */
 import { candidatesFor } from './lists'
 import { isPublished } from './publishing'
-import type { Article, Author, Category, Gallery, Library, Topic } from './types'
+import type { Article, Author, Category, Gallery, Library, StoryFormat, Topic } from './types'
 
 export { checkForChangesNow, getLibrary } from './library'
 export { isPublished } from './publishing'
@@ -35,6 +35,7 @@ export interface ArticleFilter {
   category?: string
   topic?: string
   author?: string
+  format?: StoryFormat
 }
 
 /** Published articles, newest first, optionally narrowed to a category, topic or author. */
@@ -48,7 +49,8 @@ export function publishedArticles(
       isPublished(article, now) &&
       (!filter.category || article.category === filter.category) &&
       (!filter.topic || article.topics.includes(filter.topic)) &&
-      (!filter.author || article.authors.includes(filter.author)),
+      (!filter.author || article.authors.includes(filter.author)) &&
+      (!filter.format || article.format === filter.format),
   )
 }
 

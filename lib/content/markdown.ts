@@ -8,6 +8,9 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit, SKIP } from 'unist-util-visit'
+import { isSectionHeading, RANK, textOf } from './hast'
+
+export { RANK }
 
 /** What a Markdown body points at, checked by the library loader against the rest of the content. */
 export interface BodyReferences {
@@ -15,7 +18,49 @@ export interface BodyReferences {
   links: { href: string; line: number }[]
   galleries: { slug: string; line: number }[]
   unknownDirectives: { name: string; line: number }[]
+  /** Headings that number a ranked list's entries (`## 7. Title`), in order. */
+  ranks: RankRef[]
+  /** `::video{…}` directives, their attributes as written (checked by checks/formats.ts). */
+  videos: VideoRef[]
+  /** A live story's `:::update{at="…"}` entries, in file order. */
+  updates: UpdateRef[]
 }
+
+export interface RankRef {
+  rank: number
+  line: number
+  /** The heading has words after its number. */
+  titled: boolean
+  /** Something (text, an image) follows the heading before the next entry or section. */
+  filled: boolean
+}
+
+export interface VideoRef {
+  attributes: Record<string, string>
+  line: number
+  element: Element
+}
+
+export interface UpdateRef {
+  at: string
+  title?: string
+  pinned: boolean
+  line: number
+  filled: boolean
+}
+
+/** The attributes a `::video` directive may carry, each as a hast property of its element. */
+export const VIDEO_ATTRIBUTES = [
+  'provider',
+  'id',
+  'title',
+  'poster',
+  'uploaded',
+  'duration',
+  'description',
+] as const
+
+const videoProperty = (name: string) => `dataVideo${name[0]?.toUpperCase()}${name.slice(1)}`
 
 export interface ParsedBody {
   tree: HastRoot
@@ -32,11 +77,21 @@ const sanitizeSchema: SanitizeSchema = {
   strip: [...(defaultSchema.strip ?? []), 'style'],
   attributes: {
     ...defaultSchema.attributes,
-    div: [...(defaultSchema.attributes?.div ?? []), 'dataGallery'],
+    div: [
+      ...(defaultSchema.attributes?.div ?? []),
+      'dataGallery',
+      'dataUpdateAt',
+      'dataUpdateTitle',
+      'dataUpdatePinned',
+      ...VIDEO_ATTRIBUTES.map(videoProperty),
+    ],
   },
 }
 
-/** `::gallery{slug="x"}` on a line of its own embeds that gallery's strip. */
+/**
+ * `::gallery{slug="x"}` on a line of its own embeds that gallery's strip; `::video{…}` a video
+ * (components/article/video.tsx); `:::update{at="…"}` … `:::` is one entry of a live story.
+ */
 function remarkGalleryDirective(source: string, refs: BodyReferences) {
   return () => (tree: MdastRoot) => {
     visit(tree, (node, index, parent) => {
@@ -51,9 +106,25 @@ function remarkGalleryDirective(source: string, refs: BodyReferences) {
       if (node.type !== 'leafDirective' && node.type !== 'containerDirective') return
       const line = node.position?.start.line ?? 1
       const slug = node.attributes?.slug ?? ''
+      const attributes = node.attributes ?? {}
       if (node.name === 'gallery' && node.type === 'leafDirective') {
         refs.galleries.push({ slug, line })
         node.data = { hName: 'div', hProperties: { dataGallery: slug }, hChildren: [] }
+      } else if (node.name === 'video' && node.type === 'leafDirective') {
+        const hProperties = Object.fromEntries(
+          VIDEO_ATTRIBUTES.map((name) => [videoProperty(name), attributes[name] ?? '']),
+        )
+        node.data = { hName: 'div', hProperties, hChildren: [] }
+      } else if (node.name === 'update' && node.type === 'containerDirective') {
+        node.data = {
+          hName: 'div',
+          hProperties: {
+            dataUpdateAt: attributes.at ?? '',
+            dataUpdateTitle: attributes.title,
+            dataUpdatePinned:
+              attributes.pinned !== undefined && attributes.pinned !== 'false' ? 'true' : undefined,
+          },
+        }
       } else {
         refs.unknownDirectives.push({ name: node.name, line })
         if (parent && index !== undefined) parent.children.splice(index, 1)
@@ -102,7 +173,7 @@ function isWhitespace(node: ElementContent): boolean {
  * that components render on the server, and lists what it references. Lines are body-relative.
  */
 export function parseBody(markdown: string): ParsedBody {
-  const refs: BodyReferences = { images: [], links: [], galleries: [], unknownDirectives: [] }
+  const refs = emptyReferences()
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -123,9 +194,65 @@ export function parseBody(markdown: string): ParsedBody {
       refs.images.push({ src: String(node.properties.src ?? ''), line, element: node })
     } else if (node.tagName === 'a' && typeof node.properties.href === 'string') {
       refs.links.push({ href: node.properties.href, line })
+    } else if (node.tagName === 'div' && node.properties.dataVideoId !== undefined) {
+      const attributes: Record<string, string> = {}
+      for (const name of VIDEO_ATTRIBUTES) {
+        const value = node.properties[videoProperty(name)]
+        if (typeof value === 'string' && value) attributes[name] = value
+      }
+      refs.videos.push({ attributes, line, element: node })
+    } else if (node.tagName === 'div' && node.properties.dataUpdateAt !== undefined) {
+      const title = node.properties.dataUpdateTitle
+      refs.updates.push({
+        at: String(node.properties.dataUpdateAt),
+        ...(typeof title === 'string' && { title }),
+        pinned: node.properties.dataUpdatePinned === 'true',
+        line,
+        filled: node.children.some((child) => child.type === 'element' || !isBlank(child)),
+      })
     }
   })
+  refs.ranks = rankRefs(tree)
   return { tree, refs, wordCount }
+}
+
+export function emptyReferences(): BodyReferences {
+  return {
+    images: [],
+    links: [],
+    galleries: [],
+    unknownDirectives: [],
+    ranks: [],
+    videos: [],
+    updates: [],
+  }
+}
+
+function isBlank(node: HastRoot['children'][number]): boolean {
+  return node.type === 'comment' || (node.type === 'text' && node.value.trim() === '')
+}
+
+/** The top-level `h2`s that number entries, with whether each has a title and something under it. */
+function rankRefs(tree: HastRoot): RankRef[] {
+  const ranks: RankRef[] = []
+  let open: RankRef | undefined
+  for (const node of tree.children) {
+    if (isSectionHeading(node)) {
+      const match = node.tagName === 'h2' ? RANK.exec(textOf(node)) : null
+      open = match
+        ? {
+            rank: Number(match[1]),
+            line: node.position?.start.line ?? 1,
+            titled: textOf(node).slice(match[0].length).trim() !== '',
+            filled: false,
+          }
+        : undefined
+      if (open) ranks.push(open)
+    } else if (open && !isBlank(node)) {
+      open.filled = true
+    }
+  }
+  return ranks
 }
 
 /** Drops source positions once a body has been checked: pages and JSON don't need them. */

@@ -20,7 +20,7 @@ export function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/^```[\s\S]*?^```/gm, ' ')
-    .replace(/^\s*::\w+(\{[^}]*\})?\s*$/gm, ' ')
+    .replace(/^\s*:{2,3}(?:\w+(\{[^}]*\})?)?\s*$/gm, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, ' ')

@@ -1,4 +1,26 @@
 import type { Root } from 'hast'
+import type { VideoAttributes } from './checks/formats'
+import type { ReviewInput, StoryFormat } from './schema'
+
+export type { StoryFormat, VideoAttributes }
+export type Review = ReviewInput
+
+/** One entry of a live story, as its `:::update{at="…"}` says (the body is in the tree). */
+export interface LiveUpdate {
+  /** The entry's anchor on the page, from its time: `update-1789432500`. */
+  id: string
+  at: string
+  time: number
+  title?: string
+  pinned: boolean
+}
+
+export interface LiveCoverage {
+  start: string
+  end?: string
+  /** Newest first. */
+  updates: LiveUpdate[]
+}
 
 /** An image with the pixel size read from its file, so every page reserves its space. */
 export interface ContentImage {
@@ -66,6 +88,13 @@ export interface ArticleUpdate {
 
 export interface Article extends Publishable {
   slug: string
+  format: StoryFormat
+  /** A ranked list: its entries count down (20 to 1) or up. */
+  list?: { order: 'down' | 'up' }
+  review?: Review
+  live?: LiveCoverage
+  /** The body's `::video` directives, in order. */
+  videos: VideoAttributes[]
   file: string
   url: string
   title: string
@@ -76,7 +105,7 @@ export interface Article extends Publishable {
   /** ISO 8601 with the editor's offset, exactly as written. */
   publishedAt: string
   updates: ArticleUpdate[]
-  /** The newest update's time, or publishedAt. */
+  /** The newest update's (or live entry's) time, or publishedAt. */
   modifiedAt: string
   hero: ContentImage
   gallery?: string

@@ -14,7 +14,13 @@ import {
   type Topic,
 } from '@/lib/content'
 import { hubGalleries, hubPage, pagedUrl } from '@/lib/hubs'
-import { categoryPageParams, categoryParams, slugPageParams, slugParams } from '@/lib/params'
+import {
+  categoryPageParams,
+  categoryParams,
+  pageParams,
+  slugPageParams,
+  slugParams,
+} from '@/lib/params'
 import type { GalleryTeaser, StoryTeaser } from '@/lib/teasers'
 import { defineRoute, MISSING, type Lookup } from './lookup'
 
@@ -92,4 +98,35 @@ export const authorRoute = defineRoute(slugParams, ({ slug }) => lookupAuthor(sl
 /** `/author/[slug]/page/[n]`. */
 export const authorPageRoute = defineRoute(slugPageParams, async ({ slug, n }) =>
   pageOne(await lookupAuthor(slug, n), n),
+)
+
+/** The reviews hub: every published review, newest first, each card with its score. */
+export interface ReviewsHub {
+  name: string
+  description: string
+  url: string
+}
+
+export const REVIEWS_HUB: ReviewsHub = {
+  name: 'Reviews',
+  description:
+    'Our critics on the latest seasons, films, games, books and albums, each with a verdict and a score out of five.',
+  url: '/reviews',
+}
+
+const lookupReviews = cache(async (page: number): Promise<Lookup<HubRoute<ReviewsHub>>> => {
+  const library = await getLibrary()
+  return hubAt(library, REVIEWS_HUB, { format: 'review' }, page)
+})
+
+/** `/reviews`. */
+export async function reviewsRoute(): Promise<HubRoute<ReviewsHub>> {
+  const outcome = await lookupReviews(1)
+  if (!('found' in outcome)) throw new Error('page 1 of a hub always exists')
+  return outcome.found
+}
+
+/** `/reviews/page/[n]`. */
+export const reviewsPageRoute = defineRoute(pageParams, async ({ n }) =>
+  pageOne(await lookupReviews(n), n),
 )

@@ -141,7 +141,7 @@ function homePage(site: Site, stories: Article[]): SitemapUrl[] {
   return [{ loc: absoluteUrl(site.url, '/'), lastmod, images: [] }]
 }
 
-/** Home, then every category, topic and author hub with its numbered pages. */
+/** Home, then every category, topic and author hub and /reviews, with their numbered pages. */
 export function hubUrls(library: Library, now: number): SitemapUrl[] {
   const { site } = library
   const stories = (filter: ArticleFilter) => publishedArticles(library, filter, now)
@@ -154,6 +154,7 @@ export function hubUrls(library: Library, now: number): SitemapUrl[] {
     ...library.authors.flatMap((author) =>
       hubPages(site, author.url, stories({ author: author.slug })),
     ),
+    ...hubPages(site, '/reviews', stories({ format: 'review' })),
   ]
 }
 

@@ -89,7 +89,7 @@ export function newsArticleJsonLd(library: Library, article: Article): WithConte
   }
 }
 
-function personOf(site: Site, author: Author) {
+export function personOf(site: Site, author: Author) {
   return {
     '@type': 'Person' as const,
     name: author.name,

@@ -7,10 +7,19 @@
 /** Where browsers send Content-Security-Policy violation reports (app/api/csp-report). */
 export const CSP_REPORT_PATH = '/api/csp-report'
 
-/** Browser features the site never uses, turned off for it and for anything it could embed. */
+/**
+ * The only hosts whose frames a page may show: the privacy-enhanced YouTube player and Vimeo's,
+ * for `::video` (components/article/video-player.tsx), and only after the reader presses play.
+ */
+export const VIDEO_FRAME_HOSTS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com']
+
+/**
+ * Browser features the site never uses, turned off for it and for anything it could embed.
+ * Autoplay keeps its default (this origin, and a frame it delegates it to with `allow`): a video
+ * the reader started plays at once in its player's frame.
+ */
 const PERMISSIONS_POLICY = [
   'accelerometer',
-  'autoplay',
   'bluetooth',
   'camera',
   'display-capture',
@@ -58,6 +67,7 @@ const COMMON_DIRECTIVES = [
   "form-action 'self'",
   "frame-ancestors 'none'",
   "img-src 'self' data:",
+  `frame-src ${VIDEO_FRAME_HOSTS.join(' ')}`,
   // React writes style attributes (next/image's placeholder colour, the viewer's transforms).
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",

@@ -1,7 +1,14 @@
 import { checkBody } from '../checks/body'
+import { checkFormat, videoSchema } from '../checks/formats'
 import { lintArticle } from '../checks/lint'
 import type { ContentIssue } from '../errors'
-import { parseBody, readingMinutes, stripPositions, type ParsedBody } from '../markdown'
+import {
+  emptyReferences,
+  parseBody,
+  readingMinutes,
+  stripPositions,
+  type ParsedBody,
+} from '../markdown'
 import { parseMarkdownFile, validate, type YamlSource } from '../parse'
 import { articleSchema, type ArticleInput } from '../schema'
 import {
@@ -62,7 +69,8 @@ async function loadArticle(
   if (!value || !parsed) return undefined
   const hero = await resolveImage(ctx, file, frontmatter, ['hero', 'image'], value.hero)
   const bodyOk = await checkBody(ctx, file, parsed, bodyLine)
-  if (!hero || !bodyOk) return undefined
+  const formatOk = await checkFormat(ctx, file, value, frontmatter, parsed, bodyLine)
+  if (!hero || !bodyOk || !formatOk) return undefined
   lintArticle(ctx, file, frontmatter, value, hero, parsed.wordCount)
   return {
     article: toArticle(slug, file, value, hero, parsed),
@@ -119,9 +127,28 @@ function toArticle(
     .map((update) => ({ ...update, time: Date.parse(update.at) }))
     .sort((a, b) => b.time - a.time)
   const publishedTime = Date.parse(value.publishedAt)
-  const newest = updates[0]
+  const live = value.live && {
+    ...value.live,
+    updates: parsed.refs.updates
+      .map(({ at, title, pinned }) => {
+        const time = Date.parse(at)
+        return { id: `update-${time / 1000}`, at, time, ...(title && { title }), pinned }
+      })
+      .sort((a, b) => b.time - a.time),
+  }
+  const newest = [updates[0], live?.updates[0]]
+    .filter((update) => update !== undefined)
+    .sort((a, b) => b.time - a.time)[0]
   return {
     slug,
+    format: value.format,
+    ...(value.list && { list: value.list }),
+    ...(value.review && { review: value.review }),
+    ...(live && { live }),
+    videos: parsed.refs.videos.flatMap(({ attributes }) => {
+      const video = videoSchema.safeParse(attributes)
+      return video.success ? [video.data] : []
+    }),
     file,
     url: `/${value.category}/${slug}`,
     title: value.title,
@@ -154,7 +181,7 @@ function toArticle(
 function keptArticle(ctx: LoadContext, file: string | undefined): LoadedArticle | undefined {
   const article = lastGood(ctx, file, ctx.previous?.articleBySlug)
   if (!article) return undefined
-  const refs = { images: [], links: [], galleries: [], unknownDirectives: [] }
+  const refs = emptyReferences()
   const parsed: ParsedBody = {
     get tree() {
       return article.body

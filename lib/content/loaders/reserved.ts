@@ -14,6 +14,7 @@ export const RESERVED_CATEGORY_SLUGS = new Set([
   'robots',
   'page',
   'opengraph-image',
+  'reviews',
 ])
 /** Second URL segments owned by fixed routes under a category: no article may take them. */
 export const RESERVED_ARTICLE_SLUGS = new Set(['page', 'feed', 'opengraph-image'])

@@ -18,6 +18,7 @@ function summary(body: { refs: ReturnType<typeof parseBody>['refs']; wordCount: 
     links: body.refs.links,
     galleries: body.refs.galleries,
     unknownDirectives: body.refs.unknownDirectives,
+    ranks: body.refs.ranks,
     wordCount: body.wordCount,
   }
 }
@@ -109,7 +110,28 @@ const EDGE_CASES = [
   '\n\nLeading blank lines\n\n![A](/images/a.webp "B")\n',
 ]
 
+/** Ranked entries: numbered second-level headings, each filled or not, ended by a section. */
+const RANKED_CASES = [
+  '## 3. Three\n\nText.\n\n## 2. Two\n\n## 1.\n\nText.\n\n## After\n\nMore.',
+  '## 2) Paren\n\n### Sub\n\n# 1. Top level\n\nx',
+  '## **7.** Bold number\n\nText.',
+  '## [7. Linked](/tv/x)\n\nText.',
+  '## 7.Glued\n\n## 12345. Too long\n\nx',
+  '## 7. Entry\nText\n---\n\nMore',
+  '## 7. Entry\n\nSetext\n===\n',
+]
+
 describe('scanBody', () => {
+  it('finds the entries of a ranked list as the full parser does, or leaves the body to it', () => {
+    const scanned = RANKED_CASES.filter(agrees)
+    expect(scanned.length).toBeGreaterThanOrEqual(3)
+    expect(scanBody(RANKED_CASES[0]!)?.refs.ranks).toEqual([
+      { rank: 3, line: 1, titled: true, filled: true },
+      { rank: 2, line: 5, titled: true, filled: false },
+      { rank: 1, line: 7, titled: false, filled: true },
+    ])
+  })
+
   it('agrees with the full parser on every body it takes (edge cases)', () => {
     const taken = EDGE_CASES.filter(agrees)
     expect(taken.length).toBeGreaterThan(15)

@@ -10,7 +10,7 @@
  * body with `parseBody`. The subset is deliberately narrow, so "undefined" is never wrong.
  */
 import type { Element } from 'hast'
-import { countWords, type BodyReferences } from '../markdown'
+import { countWords, emptyReferences, RANK, type BodyReferences, type RankRef } from '../markdown'
 
 export interface ScannedBody {
   refs: BodyReferences
@@ -97,7 +97,7 @@ type LineKind = 'blank' | 'text' | 'list' | 'other'
 
 export function scanBody(markdown: string): ScannedBody | undefined {
   if (INDENTED_START.test(markdown) || OUTSIDE_SUBSET.test(markdown)) return undefined
-  const refs: BodyReferences = { images: [], links: [], galleries: [], unknownDirectives: [] }
+  const refs = emptyReferences()
   const lines = markdown.split('\n')
   const pieces: string[] = []
   let previous: LineKind = 'blank'
@@ -150,6 +150,8 @@ export function scanBody(markdown: string): ScannedBody | undefined {
       continue
     }
     if (raw.startsWith(':')) return undefined
+    // Under a paragraph, `---` and `===` make it a heading (setext): the full parser decides.
+    if (previous === 'text' && /^(?:-+|=+)[ ]*$/.test(raw)) return undefined
     if (THEMATIC.test(raw)) {
       previous = 'other'
       continue
@@ -160,6 +162,10 @@ export function scanBody(markdown: string): ScannedBody | undefined {
     const ordered = ORDERED.exec(raw)
     if (HEADING.test(raw)) {
       content = raw.replace(HEADING, '')
+      // A second-level heading that starts with markup might be a ranked entry's number.
+      if (raw.startsWith('## ') && content && !/^[\p{L}\p{N}"'‘“(]/u.test(content)) {
+        return undefined
+      }
       if (/[ ]#+[ ]*$/.test(content) || /^#+$/.test(content.trim())) return undefined
       kind = 'other'
       container = true
@@ -210,5 +216,31 @@ export function scanBody(markdown: string): ScannedBody | undefined {
     previous = kind
   }
   const wordCount = pieces.reduce((sum, piece) => sum + countWords(piece), 0)
+  refs.ranks = scanRanks(lines)
   return { refs, wordCount }
+}
+
+/** Ranked entries' headings, as `parseBody` finds them, for a body inside the subset. */
+function scanRanks(lines: string[]): RankRef[] {
+  const ranks: RankRef[] = []
+  let open: RankRef | undefined
+  lines.forEach((line, index) => {
+    const section = /^#{1,2}(?:[ ]+|$)/.exec(line)
+    if (section) {
+      const text = line.slice(section[0].length).trim()
+      const match = section[0].startsWith('##') ? RANK.exec(text) : null
+      open = match
+        ? {
+            rank: Number(match[1]),
+            line: index + 1,
+            titled: text.slice(match[0].length).trim() !== '',
+            filled: false,
+          }
+        : undefined
+      if (open) ranks.push(open)
+    } else if (open && line.trim()) {
+      open.filled = true
+    }
+  })
+  return ranks
 }

@@ -28,6 +28,9 @@ export interface BodyIndex {
   links: BodyReferences['links']
   galleries: BodyReferences['galleries']
   unknownDirectives: BodyReferences['unknownDirectives']
+  ranks: BodyReferences['ranks']
+  videos: { attributes: Record<string, string>; line: number }[]
+  updates: BodyReferences['updates']
   wordCount: number
   length: number
 }
@@ -42,6 +45,9 @@ export function bodyIndexOf(markdown: string): BodyIndex {
     links: refs.links.map(({ href, line }) => ({ href, line })),
     galleries: refs.galleries.map(({ slug, line }) => ({ slug, line })),
     unknownDirectives: refs.unknownDirectives.map(({ name, line }) => ({ name, line })),
+    ranks: refs.ranks,
+    videos: refs.videos.map(({ attributes, line }) => ({ attributes, line })),
+    updates: refs.updates,
     wordCount,
     length: markdown.length,
   }
@@ -67,6 +73,13 @@ export function indexedBody(root: string, file: string, index: BodyIndex): Parse
       links: index.links,
       galleries: index.galleries,
       unknownDirectives: index.unknownDirectives,
+      ranks: index.ranks,
+      videos: index.videos.map(({ attributes, line }) => ({
+        attributes,
+        line,
+        element: { type: 'element', tagName: 'div', properties: {}, children: [] },
+      })),
+      updates: index.updates,
     },
     wordCount: index.wordCount,
     get tree() {
@@ -96,8 +109,12 @@ function bodyTree(key: object, root: string, file: string, indexedLength: number
   }
   const { body } = parseMarkdownFile(text, file)
   const parsed = parseBody(body)
-  for (const { src, element } of parsed.refs.images) {
-    const size = knownImageSize(root, src)
+  const sized = [
+    ...parsed.refs.images,
+    ...parsed.refs.videos.map(({ attributes, element }) => ({ src: attributes.poster, element })),
+  ]
+  for (const { src, element } of sized) {
+    const size = src ? knownImageSize(root, src) : undefined
     if (size && element) {
       element.properties.width = size.width
       element.properties.height = size.height

@@ -1,9 +1,13 @@
 import { JsonLd } from '@/components/seo/json-ld'
 import { articleCrumbs } from '@/lib/crumbs'
 import { articleRoute } from '@/lib/routes/article'
+import { formatJsonLd, liveBlogPostingJsonLd } from '@/lib/seo/formats'
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/structured-data'
 
-/** NewsArticle and BreadcrumbList for a story, inside <head>. */
+/**
+ * NewsArticle (LiveBlogPosting for live coverage) and BreadcrumbList for a story, then what its
+ * format adds (ItemList, Review, VideoObject), inside <head>.
+ */
 export default async function ArticleHead({
   params,
 }: {
@@ -15,8 +19,9 @@ export default async function ArticleHead({
   return (
     <JsonLd
       data={[
-        newsArticleJsonLd(library, article),
+        liveBlogPostingJsonLd(library, article) ?? newsArticleJsonLd(library, article),
         breadcrumbJsonLd(library.site, articleCrumbs(library, article)),
+        ...formatJsonLd(library, article),
       ]}
     />
   )
