@@ -57,6 +57,7 @@ const EDGE_CASES = [
   'Plain words only.',
   '![Alt text.](/images/a.webp "A caption with five words.")',
   "![Alt text.](/images/a.webp 'Single-quoted caption.')",
+  '![Aspect ratio:high, a note:this long.](/images/a.webp)',
   'Before\n![Alt](/images/a.webp "Caption")\n\nAfter',
   'Text with ![inline](/images/a.webp "not a caption") image.',
   '![](/images/a.webp)',

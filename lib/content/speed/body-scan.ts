@@ -78,7 +78,8 @@ function scanInline(line: string): Inline | undefined {
     last = match.index + all.length
     const titleText = title ? TITLE.exec(title) : undefined
     if (bang) {
-      if (/[*_!]/.test(text)) return undefined
+      // remark-directive reads `:name` in alt text too, and drops it from the alt.
+      if (/[*_!]/.test(text) || TEXT_DIRECTIVE.test(text)) return undefined
       images.push({ src: destination, alt: text, title: titleText?.[1] ?? titleText?.[2] })
     } else {
       if (!text.trim() || text.includes('!') || ambiguous(text)) return undefined
