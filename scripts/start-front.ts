@@ -25,6 +25,7 @@ import {
   NGINX_MISSING,
   preparePrefix,
   previewModeId,
+  reloadNginx,
   renderFrontConfig,
   startNginx,
 } from './lib/front'
@@ -73,19 +74,21 @@ async function main() {
     instances.map((instance, index) => waitForHealth(host, ports[index] ?? nextPort, instance)),
   )
 
-  const conf = renderFrontConfig({
-    listen: `${frontHost}:${frontPort}`,
-    upstream: ports.map((port) => `${host}:${port}`),
-    staticDir: path.join(distDir, 'static'),
-    previewId: previewModeId(distDir),
-    serverName: env.serverName,
-    tls: env.tls && {
-      listen: `${frontHost}:${env.tls.port}`,
-      certificate: env.tls.certificate,
-      key: env.tls.key,
-    },
-  })
-  const confFile = preparePrefix(prefix, conf)
+  const render = (down: string[] = []) =>
+    renderFrontConfig({
+      down,
+      listen: `${frontHost}:${frontPort}`,
+      upstream: ports.map((port) => `${host}:${port}`),
+      staticDir: path.join(distDir, 'static'),
+      previewId: previewModeId(distDir),
+      serverName: env.serverName,
+      tls: env.tls && {
+        listen: `${frontHost}:${env.tls.port}`,
+        certificate: env.tls.certificate,
+        key: env.tls.key,
+      },
+    })
+  const confFile = preparePrefix(prefix, render())
   const nginx = await startNginx('nginx', prefix, confFile)
   try {
     // With TLS this is the redirect, from the same nginx as HTTPS.
@@ -112,16 +115,36 @@ async function main() {
   const nginxExited = nginx.exited.then(
     (code) => `nginx exited (${code}); see .nginx/logs/error.log`,
   )
+  // An instance that died is left out of nginx's upstream until its replacement is healthy: nginx
+  // alone would send it readers as soon as it listens, who would wait while it starts.
+  const down = new Set<string>()
+  const setDown = (port: number, isDown: boolean) => {
+    const server = `${host}:${port}`
+    if (down.has(server) === isDown || ports.length === 1) return
+    if (isDown) down.add(server)
+    else down.delete(server)
+    reloadNginx(nginx, prefix, render([...down]))
+  }
   const ended = await Promise.race(
     instances.map((instance, index) => {
       const port = ports[index] ?? nextPort
-      return keepRunning(instance, () => startNext(port), nginxExited, {
-        onRestart: ({ code, upForMs, delayMs, count }) =>
+      const relaunch = () => {
+        const next = startNext(port)
+        waitForHealth(host, port, next).then(
+          () => setDown(port, false),
+          (error: unknown) => console.error(String(error)),
+        )
+        return next
+      }
+      return keepRunning(instance, relaunch, nginxExited, {
+        onRestart: ({ code, upForMs, delayMs, count }) => {
+          setDown(port, true)
           console.error(
             `\nnext start on :${port} exited (${code}) after ${(upForMs / 1000).toFixed(1)} s; ` +
               `${ports.length > 1 ? 'the others answer' : 'nginx answers from its cache'} ` +
               `meanwhile. Restart ${count} in ${delayMs / 1000} s.`,
-          ),
+          )
+        },
       })
     }),
   )
