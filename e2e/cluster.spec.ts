@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { freePort } from '../scripts/lib/ports'
-import { run, stop, type Managed } from '../scripts/lib/processes'
+import { stop, type Managed } from '../scripts/lib/processes'
 import { pingRedis, startRedis } from '../scripts/lib/redis'
 import { copyBuild } from './support/server'
 import { REVALIDATE_SECRET } from './support/secrets'
@@ -20,7 +20,11 @@ import { expect, test } from './support/test'
 test.describe.configure({ mode: 'serial' })
 
 const INSTANCES = 3
+/** The least a load lasts; it goes on until what runs under it is done, plus LOAD_TAIL_MS. */
 const LOAD_SECONDS = 30
+const LOAD_TAIL_MS = 2000
+/** wrk's own limit: an answer slower than this (a busy shared machine) is not a lost one. */
+const WRK_TIMEOUT = '10s'
 /** Stories written into the library copy before the cluster starts: never rendered by anyone. */
 const FRESH = ['cluster-shared', 'cluster-revalidated', 'cluster-after-redis']
 
@@ -30,9 +34,16 @@ const loadReport = z.object({
   ok: z.number(),
   status4xx: z.number(),
   status5xx: z.number(),
-  socket_errors: z.number(),
+  /** wrk's errors by kind: each is a request the reader lost. */
+  errors: z.object({
+    connect: z.number(),
+    read: z.number(),
+    write: z.number(),
+    timeout: z.number(),
+  }),
   p50_us: z.number(),
   p99_us: z.number(),
+  max_us: z.number(),
 })
 
 const healthBody = z.object({ status: z.string(), pid: z.number() })
@@ -93,26 +104,38 @@ async function healthy(index: number, notPid?: number) {
   return pid
 }
 
-/** wrk through the front for `seconds` (scripts/lib/cluster-load.lua), while `during` runs. */
+/**
+ * wrk through the front (scripts/lib/cluster-load.lua) for at least `seconds` and until `during`
+ * is done, plus LOAD_TAIL_MS: stopped by SIGINT, after which it reports.
+ */
 async function underLoad(seconds: number, during: () => Promise<void>) {
-  const load = run(
-    'wrk (cluster)',
+  const wrk = spawn(
     'wrk',
     [
       '-t2',
       '-c64',
-      `-d${seconds}s`,
+      '-d300s',
       '--timeout',
-      '10s',
+      WRK_TIMEOUT,
       `--script=${path.resolve('scripts/lib/cluster-load.lua')}`,
       frontBase(),
       '--',
       '/tv/luke-cage-season-2-set-photos',
     ],
-    { timeoutMs: (seconds + 30) * 1000 },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   )
-  await during()
-  const { stdout } = await load
+  let stdout = ''
+  wrk.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  const exited = new Promise((resolve) => wrk.once('exit', resolve))
+  const started = Date.now()
+  try {
+    await during()
+    const rest = Math.max(seconds * 1000 - (Date.now() - started), LOAD_TAIL_MS)
+    await new Promise((resolve) => setTimeout(resolve, rest))
+  } finally {
+    wrk.kill('SIGINT')
+    await exited
+  }
   const line = stdout.split('\n').find((text) => text.startsWith('LOAD_JSON '))
   return loadReport.parse(JSON.parse(line?.slice('LOAD_JSON '.length) ?? 'null'))
 }
@@ -226,11 +249,8 @@ test('SIGKILL of one instance, then a rolling SIGTERM restart of all three, unde
     }
   })
   console.log(JSON.stringify({ steps, report }))
-  expect(Date.now() - started, 'the restarts fit inside the load').toBeLessThan(
-    (LOAD_SECONDS + 5) * 1000,
-  )
   expect(report.requests).toBeGreaterThan(0)
-  expect(report.socket_errors).toBe(0)
+  expect(report.errors).toEqual({ connect: 0, read: 0, write: 0, timeout: 0 })
   expect(report.status5xx).toBe(0)
   expect(report.status4xx).toBe(0)
 })
@@ -248,7 +268,7 @@ test('Redis stopped under load: no 5xx; started again, renders are shared again'
   })
   console.log(JSON.stringify({ redisStopped: report }))
   expect(report.status5xx).toBe(0)
-  expect(report.socket_errors).toBe(0)
+  expect(report.errors).toEqual({ connect: 0, read: 0, write: 0, timeout: 0 })
   const logged = output.match(/\[marquee\] Redis \(.*\) unreachable/g) ?? []
   // Once per outage and instance, not once per request.
   expect(logged.length).toBeGreaterThan(0)

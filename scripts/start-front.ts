@@ -25,7 +25,6 @@ import {
   NGINX_MISSING,
   preparePrefix,
   previewModeId,
-  reloadNginx,
   renderFrontConfig,
   startNginx,
 } from './lib/front'
@@ -74,9 +73,9 @@ async function main() {
     instances.map((instance, index) => waitForHealth(host, ports[index] ?? nextPort, instance)),
   )
 
-  const render = (down: string[] = []) =>
+  const confFile = preparePrefix(
+    prefix,
     renderFrontConfig({
-      down,
       listen: `${frontHost}:${frontPort}`,
       upstream: ports.map((port) => `${host}:${port}`),
       staticDir: path.join(distDir, 'static'),
@@ -87,8 +86,8 @@ async function main() {
         certificate: env.tls.certificate,
         key: env.tls.key,
       },
-    })
-  const confFile = preparePrefix(prefix, render())
+    }),
+  )
   const nginx = await startNginx('nginx', prefix, confFile)
   try {
     // With TLS this is the redirect, from the same nginx as HTTPS.
@@ -115,30 +114,20 @@ async function main() {
   const nginxExited = nginx.exited.then(
     (code) => `nginx exited (${code}); see .nginx/logs/error.log`,
   )
-  // An instance that died is left out of nginx's upstream until its replacement is healthy: nginx
-  // alone would send it readers as soon as it listens, who would wait while it starts.
-  const down = new Set<string>()
-  const setDown = (port: number, isDown: boolean) => {
-    const server = `${host}:${port}`
-    if (down.has(server) === isDown || ports.length === 1) return
-    if (isDown) down.add(server)
-    else down.delete(server)
-    reloadNginx(nginx, prefix, render([...down]))
-  }
+  // An instance that died or is stopping is left to nginx: a refused connection (or a 502/503)
+  // takes it out of the upstream for fail_timeout and the request goes to another one
+  // (ops/nginx/marquee.conf). nginx is never reloaded for it, which would close readers'
+  // keep-alive connections.
   const ended = await Promise.race(
     instances.map((instance, index) => {
       const port = ports[index] ?? nextPort
       const relaunch = () => {
         const next = startNext(port)
-        waitForHealth(host, port, next).then(
-          () => setDown(port, false),
-          (error: unknown) => console.error(String(error)),
-        )
+        waitForHealth(host, port, next).catch((error: unknown) => console.error(String(error)))
         return next
       }
       return keepRunning(instance, relaunch, nginxExited, {
         onRestart: ({ code, upForMs, delayMs, count }) => {
-          setDown(port, true)
           console.error(
             `\nnext start on :${port} exited (${code}) after ${(upForMs / 1000).toFixed(1)} s; ` +
               `${ports.length > 1 ? 'the others answer' : 'nginx answers from its cache'} ` +

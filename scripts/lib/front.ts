@@ -36,8 +36,6 @@ export interface FrontConfig {
   listen: string
   /** host:port of `next start`, or of each of several: nginx balances them. */
   upstream: string | string[]
-  /** Those of `upstream` that nginx is to leave out for now (restarting, not yet healthy). */
-  down?: string[]
   /** Absolute path of the build's static folder (…/.next/static). */
   staticDir: string
   /** The build's draft-mode cookie value (`previewModeId`): only it skips nginx's cache. */
@@ -150,8 +148,7 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
     UPSTREAM_SERVERS: upstreams.map(
       // One failed attempt takes a server out for 5 s (then nginx tries it again); requests go to
       // the others meanwhile (proxy_next_upstream in the template).
-      (server) =>
-        `server ${server} max_fails=1 fail_timeout=5s${config.down?.includes(server) ? ' down' : ''};`,
+      (server) => `server ${server} max_fails=1 fail_timeout=5s;`,
     ),
     HIDE_SECURITY_HEADERS: [...SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY].map(
       (header) => `proxy_hide_header ${header.key};`,
@@ -235,16 +232,6 @@ export function preparePrefix(prefix: string, conf: string): string {
   writeFileSync(confFile, conf.replaceAll('@@PREFIX@@', path.resolve(prefix)), { mode: 0o600 })
   chmodSync(confFile, 0o600)
   return confFile
-}
-
-/**
- * Writes a new config into a prefix folder that nginx already runs from (preparePrefix made it)
- * and has nginx load it: new workers take over, the old ones finish what they were serving.
- */
-export function reloadNginx(nginx: Managed, prefix: string, conf: string): void {
-  const confFile = path.join(prefix, 'nginx.conf')
-  writeFileSync(confFile, conf.replaceAll('@@PREFIX@@', path.resolve(prefix)), { mode: 0o600 })
-  process.kill(nginx.pid, 'SIGHUP')
 }
 
 /** Checks the configuration (nginx -t), then starts nginx in the foreground. */

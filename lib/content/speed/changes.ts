@@ -131,7 +131,6 @@ async function check(root: string, watch: Watch, now: number): Promise<string> {
   return `${root}#${watch.generation}`
 }
 
-/** Makes the next check of `root` look at every file: an edit in place is seen at once. */
 /**
  * The library's revision as the watch last saw it: the newest modification time (ms) of its
  * content files and folders (a folder's changes when a file in it is removed). A machine that
@@ -148,6 +147,7 @@ export function contentRevision(root: string): number | undefined {
   return Math.floor(newest)
 }
 
+/** Makes the next check of `root` look at every file: an edit in place is seen at once. */
 export function checkEveryFileNext(root: string): void {
   const watch = watches.get(root)
   if (watch) watch.wholeNext = true
