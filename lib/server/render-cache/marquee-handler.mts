@@ -51,6 +51,20 @@ export function splitEntry(stored: string): { revision: number; json: string } {
 }
 
 /**
+ * forte's value serializer for a server serving `revision()`: an entry is stored as
+ * `r<revision>;<json>`, and read back with the revision it was rendered from.
+ */
+export function revisionSerializer(revision: () => number | undefined) {
+  return {
+    serialize: (value: CacheHandlerValue) => `r${revision() ?? 0};${JSON.stringify(value)}`,
+    deserialize(stored: string): Entry {
+      const { revision: rendered, json } = splitEntry(String(stored))
+      return { ...(JSON.parse(json) as CacheHandlerValue), revision: rendered }
+    },
+  }
+}
+
+/**
  * The client forte's handler writes through: every SET of an entry goes through GUARDED_SET,
  * everything else to Redis as it is.
  */

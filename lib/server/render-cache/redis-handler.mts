@@ -15,7 +15,6 @@
  *   logged per outage, and sharing resumes when it answers again, without a restart.
  */
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
-import type { CacheHandlerValue } from '@fortedigital/nextjs-cache-handler/cache-handler.types'
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import { createClient } from '@redis/client'
@@ -26,9 +25,8 @@ import {
   marqueeHandler,
   prerenderedPaths,
   REVALIDATE_CHANNEL,
-  splitEntry,
+  revisionSerializer,
   type Client,
-  type Entry,
 } from './marquee-handler.mts'
 import {
   checkLibraryNow,
@@ -117,13 +115,7 @@ CacheHandler.onCreation(({ serverDistDir, buildId }) => {
     keyPrefix,
     keyExpirationStrategy: 'EXAT',
     timeoutMs: COMMAND_TIMEOUT_MS,
-    valueSerializer: {
-      serialize: (value) => `r${servedRevision() ?? 0};${JSON.stringify(value)}`,
-      deserialize(stored) {
-        const { revision, json } = splitEntry(String(stored))
-        return { ...(JSON.parse(json) as CacheHandlerValue), revision } as Entry
-      },
-    },
+    valueSerializer: revisionSerializer(servedRevision),
   })
   const local = createLruHandler({ maxItemsNumber: 1000, maxItemSizeBytes: 64 * 2 ** 20 })
   return {
