@@ -15,8 +15,16 @@ export const REDIS_MISSING =
   'redis-server is not installed. On Debian or Ubuntu: apt-get install -y redis-server (as root;' +
   ' start:front runs it itself, the system service is not needed), or set REDIS_URL.'
 
-/** Starts redis-server on 127.0.0.1:port with its files in dir, and waits until it answers. */
-export async function startRedis(name: string, port: number, dir: string): Promise<Managed> {
+/**
+ * Starts redis-server on 127.0.0.1:port with its files in dir, and waits until it answers.
+ * `settings` override the config's (e.g. `['--maxmemory', '2mb']`).
+ */
+export async function startRedis(
+  name: string,
+  port: number,
+  dir: string,
+  settings: string[] = [],
+): Promise<Managed> {
   const binary = which('redis-server')
   if (!binary) throw new Error(REDIS_MISSING)
   mkdirSync(dir, { recursive: true })
@@ -26,6 +34,7 @@ export async function startRedis(name: string, port: number, dir: string): Promi
     path.resolve(dir, 'redis.pid'),
     '--logfile',
     path.resolve(dir, 'redis.log'),
+    ...settings,
   )
   const redis = start(name, binary, args, { logFile: path.join(dir, 'redis.out') })
   await waitForRedis(port, redis)

@@ -138,4 +138,13 @@ echo "RSS MB: redis-a $(rss redis-a), redis-b $(rss redis-b), files $(rss files)
 awk '{ keys += $1; bytes += $2 } END { printf "Redis memory per 1,000 cached pages: %.1f MB (%d pages)\n", bytes / keys * 1000 / 1048576, keys }' "$work/memory"
 redis info memory | grep -E '^(used_memory_human|maxmemory_human):'
 redis info stats | grep -E '^(evicted_keys|expired_keys):'
+# Commands Redis refused (OOM) or that failed, and what the instances logged about Redis.
+redis info commandstats | awk -F'[:,=]' '/rejected_calls=[1-9]|failed_calls=[1-9]/ { print "refused or failed: " $0 }'
+for name in redis-a redis-b; do
+  echo "$name: $(grep -c '\[marquee\] Redis' "$work/$name.log" || true) lines about Redis$(grep -m1 '\[marquee\] Redis' "$work/$name.log" | sed 's/^/, first: /')"
+done
+# Keys without an expiry (volatile-* policies never evict them), and their sizes.
+redis --scan | while read -r key; do
+  if [ "$(redis ttl "$key")" = -1 ]; then echo "no expiry: $key $(redis memory usage "$key") bytes"; fi
+done
 echo "keys: $(redis dbsize)"

@@ -4,6 +4,7 @@
  * against a real redis-server (Debian's, on a free port from 6390-6399, stopped by its PID), with
  * two servers' handler stacks as redis-handler.mts builds them, on two copies of a library.
  */
+import { randomBytes } from 'node:crypto'
 import { cp, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,6 +23,7 @@ import { startRedis } from '@/scripts/lib/redis'
 import {
   GUARDED_SET,
   guardedClient,
+  INDEX_TTL_SECONDS,
   marqueeHandler,
   revisionSerializer,
   type Client,
@@ -121,6 +123,114 @@ describe('an entry from an older library', () => {
   })
 })
 
+describe('revisionSerializer', () => {
+  it('stores an entry compressed after its revision, and reads it back as it was', async () => {
+    const html = `<main>${'<p>A paragraph of a story, much like the next one.</p>'.repeat(400)}</main>`
+    const entry = page(html)
+    const serializer = revisionSerializer(() => 1234)
+    const stored = await serializer.serialize(entry)
+    expect(stored).toMatch(/^r1234;br:[A-Za-z0-9+/]+=*$/)
+    expect(stored.length).toBeLessThan(JSON.stringify(entry).length / 10)
+    expect(await serializer.deserialize(stored)).toEqual({ ...entry, revision: 1234 })
+  })
+
+  it('still reads an entry stored as plain JSON', async () => {
+    const entry = page('story')
+    const read = await revisionSerializer(() => 1).deserialize(`r7;${JSON.stringify(entry)}`)
+    expect(read).toEqual({ ...entry, revision: 7 })
+  })
+})
+
+/** A server's handler stack as redis-handler.mts builds it, on `client`. */
+function stack(client: Client, revision: number | undefined, onError: (error: unknown) => void) {
+  return marqueeHandler({
+    redis: createRedisHandler({
+      client: guardedClient(client),
+      keyPrefix: 'marquee:test:',
+      keyExpirationStrategy: 'EXAT',
+      timeoutMs: 1000,
+      valueSerializer: revisionSerializer(() => revision),
+    }),
+    local: createLruHandler(),
+    ready: () => client.isReady,
+    exists: async (key) => (await client.exists(`marquee:test:${key}`)) > 0,
+    prerendered: new Set(),
+    revision: () => revision,
+    onError,
+  })
+}
+
+describe('a full redis-server (maxmemory 2mb, ops/redis/redis.conf otherwise)', () => {
+  let redis: Managed
+  let client: Client
+  let dir: string
+
+  beforeAll(async () => {
+    const port = await freePort(6390, 6399)
+    dir = await mkdtemp(path.join(os.tmpdir(), 'marquee-redis-'))
+    redis = await startRedis('redis-server (full, marquee-handler test)', port, dir, [
+      '--maxmemory',
+      '2mb',
+    ])
+    client = createClient({ url: `redis://127.0.0.1:${port}` })
+    await client.connect()
+  })
+
+  afterAll(async () => {
+    await client?.quit()
+    if (redis) await stop(redis)
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  // Pages as Next stores them: tags for the page and its layouts, and a lifespan.
+  const stored = (n: number): CacheHandlerValue => {
+    const lastModified = Date.now()
+    const at = Math.floor(lastModified / 1000)
+    return {
+      ...page(randomBytes(1500).toString('base64'), 200, lastModified),
+      tags: ['_N_T_/layout', '_N_T_/tv/layout', `_N_T_/tv/story-${n}/page`],
+      lifespan: { lastModifiedAt: at, staleAt: at + 60, expireAt: at + 60 + 86400 },
+    } as unknown as CacheHandlerValue
+  }
+
+  it('keeps storing pages, evicting older ones, and every key it holds has an expiry', async () => {
+    await client.flushAll()
+    const errors: unknown[] = []
+    const handler = stack(client, 1000, (error) => errors.push(error))
+    // About 6 MB of entries through a 2 MB Redis.
+    for (let n = 0; n < 3000; n++) await handler.set(`${ROUTE}/tv/story-${n}`, stored(n), {})
+    expect(errors).toEqual([])
+    const stats = await client.info('stats')
+    expect(Number(/evicted_keys:(\d+)/.exec(stats)?.[1])).toBeGreaterThan(0)
+    const last = (await handler.get(`${ROUTE}/tv/story-2999`, meta)) as Entry | null
+    expect(last?.revision).toBe(1000)
+    expect((last?.value as { html?: string } | null)?.html).toHaveLength(2000)
+    for (const key of await client.keys('*')) {
+      const ttl = await client.ttl(key)
+      // -1: a key without an expiry (-2: evicted since KEYS, as Redis makes room before any command).
+      expect({ key, withoutExpiry: ttl === -1 }).toEqual({ key, withoutExpiry: false })
+      if (key.endsWith('__')) expect(ttl).toBeGreaterThan(INDEX_TTL_SECONDS - 60)
+    }
+  })
+
+  it("makes room even when keys without an expiry fill it (an older build's tag index)", async () => {
+    await client.flushAll()
+    const old = Object.fromEntries(
+      Array.from({ length: 12_000 }, (_, n) => [`${ROUTE}/tv/old-${n}`, '["_N_T_/layout"]']),
+    )
+    // Written while there was room; then Redis is over its limit with it alone.
+    await client.configSet('maxmemory', '16mb')
+    await client.hSet('marquee:older-build:__sharedTags__', old)
+    await client.configSet('maxmemory', '2mb')
+    const errors: unknown[] = []
+    const handler = stack(client, 1000, (error) => errors.push(error))
+    for (let n = 0; n < 200; n++) await handler.set(`${ROUTE}/tv/story-${n}`, stored(n), {})
+    expect(errors).toEqual([])
+    expect(await client.exists('marquee:older-build:__sharedTags__')).toBe(0)
+    expect(await handler.get(`${ROUTE}/tv/story-199`, meta)).toMatchObject({ revision: 1000 })
+  })
+})
+
 describe('against redis-server', () => {
   let redis: Managed
   let client: Client
@@ -178,22 +288,8 @@ describe('against redis-server', () => {
 
       // Each server's stack as redis-handler.mts builds it, sharing one Redis and key prefix.
       const server = (revision: number | undefined) =>
-        marqueeHandler({
-          redis: createRedisHandler({
-            client: guardedClient(client),
-            keyPrefix: 'marquee:test:',
-            keyExpirationStrategy: 'EXAT',
-            timeoutMs: 1000,
-            valueSerializer: revisionSerializer(() => revision),
-          }),
-          local: createLruHandler(),
-          ready: () => client.isReady,
-          exists: async (key) => (await client.exists(`marquee:test:${key}`)) > 0,
-          prerendered: new Set(),
-          revision: () => revision,
-          onError: (error) => {
-            throw error
-          },
+        stack(client, revision, (error) => {
+          throw error
         })
       const onOlder = server(revisions.older)
       const onNewer = server(revisions.newer)

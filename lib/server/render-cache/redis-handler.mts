@@ -10,7 +10,9 @@
  * - each entry carries the revision of the library it was rendered from (`r<revision>;` before
  *   its JSON). Redis refuses, in one script, to replace an entry with one from an older library,
  *   and an entry older than this server's library is served stale while it renders again;
- * - entries expire a day after they go stale (and Redis evicts by `maxmemory`, ops/redis);
+ * - entries expire a day after they go stale, forte's tag indexes a year and a day after their
+ *   last write, and Redis evicts any key past `maxmemory` (allkeys-lru, ops/redis/redis.conf);
+ * - an entry's JSON is stored brotli-compressed (`revisionSerializer`), about a sixth of its size;
  * - when Redis cannot be reached, pages are cached in this process's memory instead, one line is
  *   logged per outage, and sharing resumes when it answers again, without a restart.
  */
