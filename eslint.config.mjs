@@ -15,13 +15,14 @@ export default defineConfig([
     // Only lib/content may touch the file system or parse content files (README, "How it fits together").
     files: ['app/**', 'components/**', 'lib/**'],
     // lib/og reads the social cards' font from node_modules, not content; error-documents
-    // reads the build's prerendered not-found page, the cache handler the build's prerender
-    // manifest and the cache's own files, and front-cache rewrites the nginx front's cache files.
+    // reads the build's prerendered not-found page, the cache handlers the build's prerender
+    // manifest (and the cache's own files), and front-cache rewrites the nginx front's cache files.
     ignores: [
       'lib/content/**',
       'lib/og/fonts.ts',
       'lib/server/next-workarounds/error-documents.ts',
       'lib/server/next-workarounds/cache-handler.ts',
+      'lib/server/render-cache/marquee-handler.mts',
       'lib/server/front-cache.ts',
       '**/*.test.ts',
     ],

@@ -10,6 +10,10 @@
  *   (lib/content/speed/file-cache.ts), not by the first reader. A build's workers load what they
  *   prerender, and in development the pages keep a library of their own
  *   (lib/content/process-shared.ts).
+ * - With REDIS_URL, the shared render cache connects now (Next would load it at the first
+ *   request), so this server hears of revalidations from the start (lib/server/render-cache/).
+ * - On SIGTERM, GET /api/health answers 503 while Next stops accepting connections and finishes
+ *   what is in flight; after 10 s the process exits all the same.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -31,6 +35,9 @@ export async function register() {
   }
   const { policyForPage } = await import('./lib/server/content-security-policy')
   await installWorkarounds({ serving, buildDir: buildDir(env), policy: policyForPage })
+  const { drainOnSigterm, connectSharedCache } = await import('./lib/server/lifecycle')
+  drainOnSigterm()
+  if (env.REDIS_URL) await connectSharedCache()
   const { warmLibrary } = await import('./lib/content/library')
   await warmLibrary()
 }

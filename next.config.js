@@ -2,6 +2,7 @@
 const { readFileSync } = require('node:fs')
 const path = require('node:path')
 const yaml = require('js-yaml')
+const { PHASE_PRODUCTION_SERVER } = require('next/constants')
 const { z } = require('zod')
 // Node (>= 22.18) strips the types of these TypeScript modules as it loads them.
 const {
@@ -76,4 +77,20 @@ const nextConfig = {
   },
 }
 
-module.exports = nextConfig
+/**
+ * With REDIS_URL, `next start` shares its render cache through Redis
+ * (lib/server/render-cache/redis-handler.mts) with every other server of the build, as Next's
+ * self-hosting guide asks: a shared `cacheHandler` and no private in-memory copy. `next build`
+ * keeps Next's own, so the prerendered pages are written to the build folder as always; without
+ * REDIS_URL `next start` keeps the file-system cache (lib/server/next-workarounds/cache-handler.ts).
+ * @param {string} phase
+ * @returns {import('next').NextConfig}
+ */
+module.exports = (phase) =>
+  process.env.REDIS_URL && phase === PHASE_PRODUCTION_SERVER
+    ? {
+        ...nextConfig,
+        cacheHandler: require.resolve('./lib/server/render-cache/redis-handler.mts'),
+        cacheMaxMemorySize: 0,
+      }
+    : nextConfig

@@ -29,17 +29,20 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testIgnore: /crawler-head|live-publishing|live-coverage|server-error|front\.spec/,
+      testIgnore:
+        /crawler-head|live-publishing|live-coverage|server-error|front\.spec|cluster\.spec/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'mobile',
-      testIgnore: /crawler-head|live-publishing|live-coverage|server-error|front\.spec/,
+      testIgnore:
+        /crawler-head|live-publishing|live-coverage|server-error|front\.spec|cluster\.spec/,
       use: { ...devices['Pixel 7'], launchOptions },
     },
     {
       name: 'no-js',
-      testIgnore: /crawler-head|live-publishing|live-coverage|server-error|front\.spec/,
+      testIgnore:
+        /crawler-head|live-publishing|live-coverage|server-error|front\.spec|cluster\.spec/,
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
     },
     {
@@ -67,6 +70,13 @@ export default defineConfig({
       name: 'front',
       testMatch: /front\.spec\.ts/,
       dependencies: ['desktop', 'mobile', 'no-js', 'crawler', 'live'],
+    },
+    {
+      // Three instances behind the front on one Redis (e2e/cluster.spec.ts), under load: last.
+      // Alone: `npx playwright test --project=cluster --no-deps`.
+      name: 'cluster',
+      testMatch: /cluster\.spec\.ts/,
+      dependencies: ['front'],
     },
   ],
   // The production build under test: `npm test` runs `next build` first.

@@ -26,6 +26,11 @@ const envSchema = z.object({
    * `npm run start:front` sets it; unset, the front is not this server's to purge.
    */
   FRONT_CACHE_DIR: z.string().refine(path.isAbsolute, 'must be an absolute path').optional(),
+  /** Redis shared by every server of the build (lib/server/render-cache/); unset: none. */
+  REDIS_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port or rediss://…' }).optional(),
+  ),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -6,7 +6,7 @@ import { candidatesFor } from './lists'
 import { isPublished } from './publishing'
 import type { Article, Author, Category, Gallery, Library, StoryFormat, Topic } from './types'
 
-export { checkForChangesNow, getLibrary } from './library'
+export { checkForChangesNow, getLibrary, libraryRevision } from './library'
 export { isPublished } from './publishing'
 export { ContentError, formatIssue } from './errors'
 export type { ContentIssue } from './errors'

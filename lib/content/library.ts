@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { contentCacheDir, contentDir, contentFastPath, isBuildPhase, readEnv } from '../env'
-import { checkEveryFileNext, contentSignature } from './speed'
+import { checkEveryFileNext, contentRevision, contentSignature } from './speed'
 import { ContentError, formatIssue, type ContentIssue } from './errors'
 import { loadLibrary, type LoadOptions } from './load'
 import { sharedInProcess } from './process-shared'
@@ -19,7 +19,7 @@ interface Cached {
 
 let cached: Cached | undefined
 /** The newest library that loaded, served while a broken change is being fixed. */
-let lastGood: { root: string; library: Library } | undefined
+let lastGood: { root: string; library: Library; revision: number } | undefined
 let reported = ''
 
 /**
@@ -53,7 +53,21 @@ function shared() {
   return sharedInProcess('library', {
     getLibrary: getLibraryOfThisModule,
     checkForChangesNow: checkForChangesNowInThisModule,
+    revision: revisionOfThisModule,
   })
+}
+
+/**
+ * The revision (lib/content/speed/changes.ts, contentRevision) of the library being served, or
+ * undefined until one has loaded. The shared render cache stores it with every page
+ * (lib/server/render-cache/), so that no server with an older library overwrites a newer render.
+ */
+export function libraryRevision(): number | undefined {
+  return shared().revision()
+}
+
+function revisionOfThisModule(): number | undefined {
+  return lastGood?.revision
 }
 
 async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
@@ -73,9 +87,11 @@ async function getLibraryOfThisModule(expected?: Expected): Promise<Library> {
     return cached.library
   }
   const strict = isBuildPhase(env)
+  // The files as they were when this load started: what its renders are made from.
+  const revision = contentRevision(root) ?? 0
   const library = loadOrThrow(root, strict, { cacheDir: contentCacheDir(env), fastPath }).then(
     (loaded) => {
-      lastGood = { root, library: loaded }
+      lastGood = { root, library: loaded, revision }
       return loaded
     },
     (error: unknown) => {

@@ -20,12 +20,30 @@ describe('the environment of npm run start:front', () => {
   it('runs plain HTTP on loopback by default, as before', () => {
     expect(readFrontEnv({})).toEqual({
       next: { host: '127.0.0.1', port: 3000 },
+      instances: 1,
+      redis: undefined,
       front: { host: '127.0.0.1', port: 8080 },
       tls: undefined,
       serverName: '127.0.0.1',
     })
     // An empty variable is an unset one.
     expect(readFrontEnv({ TLS_CERT: '', TLS_KEY: '', PORT: '' }).tls).toBeUndefined()
+  })
+
+  it('runs several instances on one Redis: the one named, or one of its own on REDIS_PORT', () => {
+    expect(readFrontEnv({ INSTANCES: '3' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      start: 6379,
+    })
+    expect(
+      readFrontEnv({ INSTANCES: '3', REDIS_URL: 'redis://cache.internal:6380' }).redis,
+    ).toEqual({ url: 'redis://cache.internal:6380' })
+    expect(readFrontEnv({ REDIS_URL: 'redis://127.0.0.1:6390' }).redis?.url).toBe(
+      'redis://127.0.0.1:6390',
+    )
+    expect(() => readFrontEnv({ INSTANCES: '0' })).toThrow(/INSTANCES/)
+    expect(() => readFrontEnv({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/)
+    expect(() => readFrontEnv({ PORT: '65535', INSTANCES: '2' })).toThrow(/INSTANCES/)
   })
 
   it('serves HTTPS on FRONT_TLS_PORT (8443) with a certificate and its key', () => {

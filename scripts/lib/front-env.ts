@@ -49,11 +49,24 @@ const frontEnvSchema = z
     FRONT_SERVER_NAME: optional(z.string().regex(HOST_NAME, 'expected a host name')),
     /** The site's canonical URL (lib/env.ts): its host is the default FRONT_SERVER_NAME. */
     SITE_URL: optional(z.url({ protocol: /^https?$/ })),
+    /** How many `next start` of the build, on PORT, PORT + 1, …; nginx balances them. */
+    INSTANCES: optional(z.coerce.number().int().min(1).max(32)).transform((value) => value ?? 1),
+    /** The Redis they share their renders through (lib/server/render-cache/). */
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port' })),
+    /** With INSTANCES > 1 and no REDIS_URL: the port of the Redis started here (ops/redis). */
+    REDIS_PORT: port(6379),
   })
   .superRefine((env, context) => {
     if (!env.TLS_CERT !== !env.TLS_KEY) {
       const missing = env.TLS_CERT ? 'TLS_KEY' : 'TLS_CERT'
       context.addIssue({ code: 'custom', path: [missing], message: 'set both or neither' })
+    }
+    if (env.PORT + env.INSTANCES - 1 > 65535) {
+      context.addIssue({
+        code: 'custom',
+        path: ['INSTANCES'],
+        message: `PORT ${env.PORT} leaves room for ${65536 - env.PORT}`,
+      })
     }
     if (env.TLS_CERT && env.FRONT_TLS_PORT === env.FRONT_PORT) {
       context.addIssue({
@@ -68,6 +81,13 @@ const frontEnvSchema = z
       env.FRONT_SERVER_NAME ?? (env.SITE_URL ? new URL(env.SITE_URL).hostname : env.FRONT_HOST)
     return {
       next: { host: env.HOST, port: env.PORT },
+      instances: env.INSTANCES,
+      /** Redis: the one named, or with several instances one started on REDIS_PORT. */
+      redis: env.REDIS_URL
+        ? { url: env.REDIS_URL }
+        : env.INSTANCES > 1
+          ? { url: `redis://127.0.0.1:${env.REDIS_PORT}`, start: env.REDIS_PORT }
+          : undefined,
       front: { host: env.FRONT_HOST, port: env.FRONT_PORT },
       tls:
         env.TLS_CERT && env.TLS_KEY

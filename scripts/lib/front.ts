@@ -34,8 +34,8 @@ export interface FrontTls {
 export interface FrontConfig {
   /** host:port nginx listens on: the site, or with `tls` the redirect to HTTPS. */
   listen: string
-  /** host:port of `next start`. */
-  upstream: string
+  /** host:port of `next start`, or of each of several: nginx balances them. */
+  upstream: string | string[]
   /** Absolute path of the build's static folder (…/.next/static). */
   staticDir: string
   /** The build's draft-mode cookie value (`previewModeId`): only it skips nginx's cache. */
@@ -124,6 +124,9 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
     throw new Error(`previewId: expected 32 hex digits, got ${JSON.stringify(config.previewId)}`)
   }
   const http = parseListen('listen', config.listen)
+  const upstreams = typeof config.upstream === 'string' ? [config.upstream] : config.upstream
+  if (upstreams.length === 0) throw new Error('upstream: expected at least one host:port')
+  for (const server of upstreams) parseListen('upstream', server)
   const tls = config.tls
   const https = tls ? parseListen('tls.listen', tls.listen) : undefined
   const serverName = config.serverName ?? http.host
@@ -142,6 +145,11 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
     SECURITY_HEADERS: SECURITY_HEADERS.map(addHeader),
     HSTS: tls ? [addHeader(STRICT_TRANSPORT_SECURITY)] : [],
     NO_SCRIPT_CSP: [addHeader({ key: 'Content-Security-Policy', value: NO_SCRIPT_POLICY })],
+    UPSTREAM_SERVERS: upstreams.map(
+      // One failed attempt takes a server out for 5 s (then nginx tries it again); requests go to
+      // the others meanwhile (proxy_next_upstream in the template).
+      (server) => `server ${server} max_fails=1 fail_timeout=5s;`,
+    ),
     HIDE_SECURITY_HEADERS: [...SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY].map(
       (header) => `proxy_hide_header ${header.key};`,
     ),
@@ -153,7 +161,6 @@ export function renderFrontConfig(config: FrontConfig, template = FRONT_TEMPLATE
     HTTPS_PORT: https && https.port !== 443 ? `:${https.port}` : '',
     TLS_CERT: tls ? nginxString(tls.certificate) : '',
     TLS_KEY: tls ? nginxString(tls.key) : '',
-    UPSTREAM: config.upstream,
     STATIC_DIR: nginxString(
       config.staticDir.endsWith('/') ? config.staticDir : `${config.staticDir}/`,
     ),

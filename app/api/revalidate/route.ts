@@ -4,6 +4,7 @@ import { readEnv } from '@/lib/env'
 import { siteRoute } from '@/lib/routes/site'
 import { bearerToken, secretMatches } from '@/lib/secrets'
 import { purgeFrontCache } from '@/lib/server/front-cache'
+import { sharedRenderCache } from '@/lib/server/render-cache/shared.mts'
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' }
 
@@ -24,6 +25,11 @@ export async function POST(request: Request) {
   checkForChangesNow()
   const { library } = await siteRoute()
   revalidatePath('/', 'layout')
+  await sharedRenderCache()
+    ?.publishRevalidate()
+    .catch((error: unknown) =>
+      console.error(`POST /api/revalidate: the other servers were not told: ${String(error)}`),
+    )
   const published = {
     revalidated: true,
     articles: library.articles.length,

@@ -131,6 +131,22 @@ async function check(root: string, watch: Watch, now: number): Promise<string> {
   return `${root}#${watch.generation}`
 }
 
+/**
+ * The library's revision as the watch last saw it: the newest modification time (ms) of its
+ * content files and folders (a folder's changes when a file in it is removed). A machine that
+ * pulled a newer checkout has a higher one. Undefined before the first look.
+ */
+export function contentRevision(root: string): number | undefined {
+  const watch = watches.get(root)
+  if (!watch || watch.running) return undefined
+  let newest = 0
+  for (const stamp of watch.files.values()) {
+    newest = Math.max(newest, Number(stamp.slice(stamp.indexOf(':') + 1)) || 0)
+  }
+  for (const time of watch.dirs.values()) newest = Math.max(newest, time)
+  return Math.floor(newest)
+}
+
 /** Makes the next check of `root` look at every file: an edit in place is seen at once. */
 export function checkEveryFileNext(root: string): void {
   const watch = watches.get(root)

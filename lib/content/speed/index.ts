@@ -33,6 +33,6 @@
  */
 export { frontmatterOnDemand, readArticleFile, type ArticleFile } from './article-file'
 export { indexedBody } from './body'
-export { checkEveryFileNext, contentSignature } from './changes'
+export { checkEveryFileNext, contentRevision, contentSignature } from './changes'
 export { openFileCache, type FileCache } from './file-cache'
 export { readContentFile, statContentFile } from './read'
