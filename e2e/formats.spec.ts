@@ -64,6 +64,21 @@ test.describe('a ranked list', () => {
     await expect(page.getByRole('heading', { name: 'The tally' })).toBeVisible()
   })
 
+  test('shares each entry by its own anchor, as plain links without JavaScript', async ({
+    page,
+  }) => {
+    await page.goto(LIST)
+    const seventh = page.locator('li[id="7"]')
+    await seventh.getByText('Share', { exact: true }).click()
+    const links = seventh.getByRole('list', { name: 'Share entry 7' })
+    const x = new URL(
+      (await links.getByRole('link', { name: 'Share on X' }).getAttribute('href')) ?? '',
+    )
+    expect(x.searchParams.get('url')).toMatch(/\/tv\/worst-mcu-netflix-episodes#7$/)
+    expect(x.searchParams.get('text')).toMatch(/: 7\. Iron Fist, season 1, episode 3/)
+    await expect(page.getByRole('list', { name: /^Share entry / })).toHaveCount(20)
+  })
+
   test('has an ItemList with one ListItem per entry, each with its anchor', async ({ request }) => {
     httpOnly()
     const list = (await jsonLdOf(request, LIST)).find((item) => item['@type'] === 'ItemList')
@@ -201,6 +216,13 @@ test.describe('live coverage', () => {
     expect(times).toHaveLength(4)
     // An ended story does not look for more.
     await expect(page.getByRole('button', { name: /new update/ })).toHaveCount(0)
+    // Each entry shares its own anchor.
+    const first = all.locator('li').first()
+    const anchor = await first.getAttribute('id')
+    const email = first.getByRole('link', { name: 'Send by email', includeHidden: true })
+    expect(decodeURIComponent((await email.getAttribute('href')) ?? '')).toContain(
+      `/tv/emmys-2026-red-carpet-live#${anchor}`,
+    )
   })
 
   test('has a LiveBlogPosting with its coverage times and one update per entry', async ({

@@ -15,6 +15,11 @@ describe('shareableUrl', () => {
     ).toBe(`${URL_}?page=2`)
   })
 
+  it('keeps only the anchor it is given: an entry of the page, not where the sharer was', () => {
+    expect(shareableUrl(`${URL_}?utm_source=x#top`, '7')).toBe(`${URL_}#7`)
+    expect(shareTargets(URL_, TITLE, '7')[0]?.href).toContain(encodeURIComponent(`${URL_}#7`))
+  })
+
   it('rejects an address that is not absolute', () => {
     expect(() => shareableUrl('/tv/x')).toThrow()
   })

@@ -9,14 +9,15 @@ export interface ShareTarget {
 
 /**
  * The address to share: the canonical URL with campaign parameters (utm_*, fbclid, gclid)
- * removed and no fragment, so a shared link never carries where the sharer came from.
+ * removed and no fragment but the one given (an entry's anchor, `#7`), so a shared link never
+ * carries where the sharer came from.
  */
-export function shareableUrl(canonicalUrl: string): string {
+export function shareableUrl(canonicalUrl: string, anchor?: string): string {
   const url = new URL(canonicalUrl)
   for (const name of [...url.searchParams.keys()]) {
     if (/^(utm_\w+|fbclid|gclid|mc_eid)$/i.test(name)) url.searchParams.delete(name)
   }
-  url.hash = ''
+  url.hash = anchor ?? ''
   return url.href
 }
 
@@ -24,8 +25,8 @@ export function shareableUrl(canonicalUrl: string): string {
  * Each network's documented share address, filled with the story's address and title. Plain
  * links: no network script is loaded, and they work without JavaScript.
  */
-export function shareTargets(canonicalUrl: string, title: string): ShareTarget[] {
-  const url = shareableUrl(canonicalUrl)
+export function shareTargets(canonicalUrl: string, title: string, anchor?: string): ShareTarget[] {
+  const url = shareableUrl(canonicalUrl, anchor)
   const query = (params: Record<string, string>) => new URLSearchParams(params).toString()
   return [
     {

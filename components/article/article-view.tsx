@@ -112,7 +112,12 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
 
       <div className="prose-marquee prose prose-lg mt-8 max-w-none font-serif prose-figcaption:text-sm">
         {story.list ? (
-          <RankedList tree={story.body} order={story.list.order} galleries={embedded} />
+          <RankedList
+            tree={story.body}
+            order={story.list.order}
+            galleries={embedded}
+            share={{ url: story.canonicalUrl, title: story.title }}
+          />
         ) : story.live ? (
           <LiveCoverage
             slug={story.slug}
@@ -121,6 +126,7 @@ export function ArticleView({ story, headingLevel: Heading = 'h1', lead = true }
             timeZone={story.timeZone}
             galleries={embedded}
             lead={lead}
+            share={{ url: story.canonicalUrl, title: story.title }}
           />
         ) : (
           <Markdown tree={story.body} galleries={embedded} bare />

@@ -14,10 +14,12 @@ interface Props {
   galleries: ReadonlyMap<string, Gallery>
   /** The page's own story checks for new entries; one appended by continuous reading doesn't. */
   lead: boolean
+  /** The story's canonical address and title, which each entry shares with its anchor. */
+  share: { url: string; title: string }
 }
 
 /** A live story: its summary, the key moments pinned on top, then every other entry, newest first. */
-export function LiveCoverage({ slug, tree, live, timeZone, galleries, lead }: Props) {
+export function LiveCoverage({ slug, tree, live, timeZone, galleries, lead, share }: Props) {
   const { summary, updates } = liveBody(tree)
   const entry = (update: LiveStory['updates'][number]) => (
     <LiveEntry
@@ -26,6 +28,7 @@ export function LiveCoverage({ slug, tree, live, timeZone, galleries, lead }: Pr
       body={updates.get(update.at) ?? { type: 'root', children: [] }}
       timeZone={timeZone}
       galleries={galleries}
+      share={share}
     />
   )
   const pinned = live.updates.filter((update) => update.pinned)
@@ -47,7 +50,12 @@ export function LiveCoverage({ slug, tree, live, timeZone, galleries, lead }: Pr
       <section aria-labelledby={`${slug}-updates`}>
         <h2 id={`${slug}-updates`}>All updates</h2>
         {lead && live.status !== 'ended' && (
-          <LiveIsland slug={slug} since={live.updates[0]?.at ?? live.start} timeZone={timeZone} />
+          <LiveIsland
+            slug={slug}
+            since={live.updates[0]?.at ?? live.start}
+            timeZone={timeZone}
+            share={share}
+          />
         )}
         <ol className="list-none space-y-6 ps-0">{rest.map(entry)}</ol>
       </section>

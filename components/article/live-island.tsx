@@ -12,6 +12,8 @@ interface Props {
   /** The newest entry the server rendered (or the coverage's start). */
   since: string
   timeZone: string
+  /** The story's canonical address and title, which each new entry shares with its anchor. */
+  share: { url: string; title: string }
 }
 
 /** The open live story's update checker, in a box of the height its button takes. */

@@ -12,6 +12,8 @@ interface Props {
   /** The newest entry the server rendered (or the coverage's start). */
   since: string
   timeZone: string
+  /** The story's canonical address and title, which each new entry shares with its anchor. */
+  share: { url: string; title: string }
 }
 
 export default function LiveUpdates(props: Props) {
@@ -26,7 +28,7 @@ export default function LiveUpdates(props: Props) {
  * Looks for new entries every 30 s and offers them with a button rather than pushing the page
  * down under the reader; a press inserts them above the entries already shown.
  */
-function Poller({ slug, since, timeZone }: Props) {
+function Poller({ slug, since, timeZone, share }: Props) {
   const [inserted, setInserted] = useState<LiveEntryPayload[]>([])
   const list = useRef<HTMLOListElement>(null)
   const newest = inserted[0]?.update.at ?? since
@@ -67,6 +69,7 @@ function Poller({ slug, since, timeZone }: Props) {
               update={entry.update}
               body={entry.body}
               timeZone={timeZone}
+              share={share}
             />
           ))}
         </ol>

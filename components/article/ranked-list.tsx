@@ -1,5 +1,6 @@
 import type { Root } from 'hast'
 import type { Gallery } from '@/lib/content'
+import { ShareControl } from '@/components/share/share-control'
 import { headingWithoutRank, rankedList } from '@/lib/formats'
 import { Markdown } from './markdown'
 
@@ -7,13 +8,15 @@ interface Props {
   tree: Root
   order: 'down' | 'up'
   galleries: ReadonlyMap<string, Gallery>
+  /** The story's canonical address and title: each entry shares its own anchor of it. */
+  share: { url: string; title: string }
 }
 
 /**
  * A ranked list: the intro, a "Jump to" row of the entries' numbers, the entries as an ordered
  * list (each `<li>` its anchor, `/tv/x#7`), then whatever follows the last entry.
  */
-export function RankedList({ tree, order, galleries }: Props) {
+export function RankedList({ tree, order, galleries, share }: Props) {
   const { intro, entries, outro } = rankedList(tree)
   return (
     <>
@@ -51,6 +54,14 @@ export function RankedList({ tree, order, galleries }: Props) {
               </span>
             </h2>
             <Markdown tree={entry.body} galleries={galleries} bare />
+            <ShareControl
+              url={share.url}
+              anchor={entry.id}
+              title={`${share.title}: ${entry.rank}. ${entry.title}`}
+              label={`entry ${entry.rank}`}
+              align="start"
+              className="not-prose mt-3 font-sans"
+            />
           </li>
         ))}
       </ol>

@@ -10,6 +10,10 @@ interface Props {
   className?: string
   /** Which edge of the button the panel lines up with: its end (default) or its start. */
   align?: 'start' | 'end'
+  /** An entry's anchor within the page (`7` for `#7`): shares that entry, not the page. */
+  anchor?: string
+  /** What the button shares, for screen readers where a page has several ("entry 7"). */
+  label?: string
 }
 
 const ITEM =
@@ -21,8 +25,8 @@ const ITEM =
  * with JavaScript, a "Copy link" button, and on browsers with the Web Share API the system's
  * share sheet instead of the panel. Any story format can place it with its own URL and title.
  */
-export function ShareControl({ url, title, className = '', align = 'end' }: Props) {
-  const address = shareableUrl(url)
+export function ShareControl({ url, title, className = '', align = 'end', anchor, label }: Props) {
+  const address = shareableUrl(url, anchor)
   const inputId = useId()
   return (
     <Disclosure className={`relative ${className}`}>
@@ -44,15 +48,16 @@ export function ShareControl({ url, title, className = '', align = 'end' }: Prop
           <path d="M12 3v12M7 8l5-5 5 5M5 13v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6" />
         </svg>
         Share
+        {label && <span className="sr-only"> {label}</span>}
       </ShareSummary>
       <div
         className={`absolute ${align === 'end' ? 'right-0' : 'left-0'} z-30 mt-2 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-line bg-page p-1 shadow-lg`}
       >
-        <ul aria-label="Share">
+        <ul aria-label={label ? `Share ${label}` : 'Share'}>
           <li className="needs-js">
             <CopyLinkButton url={address} className={ITEM} />
           </li>
-          {shareTargets(address, title).map((target) => (
+          {shareTargets(url, title, anchor).map((target) => (
             <li key={target.network}>
               <a
                 href={target.href}
