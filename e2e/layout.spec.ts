@@ -1,9 +1,11 @@
 import { expect, test, type Page } from './support/test'
 import {
+  layoutShift,
   MISSING_PAGE,
   MODEL_GALLERY,
   MODEL_STORY as story,
   onlyInProject,
+  recordLayoutShift,
   UNROUTED_PAGE,
 } from './support/site'
 
@@ -153,18 +155,7 @@ test.describe('no layout shift on the article', () => {
     test('cumulative layout shift stays at 0 while the page loads and is read', async ({
       page,
     }) => {
-      await page.addInitScript(() => {
-        const state = window as unknown as { cls: number }
-        state.cls = 0
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {
-            value: number
-            hadRecentInput: boolean
-          })[]) {
-            if (!entry.hadRecentInput) state.cls += entry.value
-          }
-        }).observe({ type: 'layout-shift', buffered: true })
-      })
+      await recordLayoutShift(page)
       await page.goto(story.url, { waitUntil: 'load' })
 
       // Bring every lazy image into view, so late images get their chance to shift the page.
@@ -179,7 +170,7 @@ test.describe('no layout shift on the article', () => {
       await page.evaluate(
         () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
       )
-      const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls)
+      const cls = await layoutShift(page)
       expect(cls).toBeLessThan(0.01)
     })
   })

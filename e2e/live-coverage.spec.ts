@@ -1,6 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from './support/test'
+import { layoutShift, recordLayoutShift } from './support/site'
 import { startSecondServer, type SecondServer } from './support/server'
 
 /**
@@ -41,18 +42,7 @@ test('an appended entry is offered within 60 s and inserted without a layout shi
   page,
 }) => {
   test.setTimeout(120_000)
-  await page.addInitScript(() => {
-    const state = window as unknown as { cls: number }
-    state.cls = 0
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number
-        hadRecentInput: boolean
-      })[]) {
-        if (!entry.hadRecentInput) state.cls += entry.value
-      }
-    }).observe({ type: 'layout-shift', buffered: true })
-  })
+  await recordLayoutShift(page)
   await page.goto(`${server.base}/tv/${SLUG}`, { waitUntil: 'networkidle' })
   await expect(page.locator('article header').getByText('Live', { exact: true })).toBeVisible()
   const updates = page.getByRole('region', { name: 'All updates' })
@@ -79,5 +69,5 @@ test('an appended entry is offered within 60 s and inserted without a layout shi
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   )
-  expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0)
+  expect(await layoutShift(page)).toBe(0)
 })

@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page, type TestInfo } from './support/test'
-import { MODEL_GALLERY, MODEL_STORY, onlyInProject } from './support/site'
+import {
+  layoutShift,
+  MODEL_GALLERY,
+  MODEL_STORY,
+  onlyInProject,
+  recordLayoutShift,
+} from './support/site'
 
 // Issue #26, reading on a phone. The device matrix is spelt out here (two phone sizes, both
 // themes, JavaScript on and off), so the file runs in one project.
@@ -403,18 +409,7 @@ test.describe('no layout shift on a phone', () => {
 
       for (const target of PAGES) {
         test(`${target.name}: CLS 0 while it loads and is scrolled`, async ({ page }) => {
-          await page.addInitScript(() => {
-            const state = window as unknown as { cls: number }
-            state.cls = 0
-            new PerformanceObserver((list) => {
-              for (const entry of list.getEntries() as (PerformanceEntry & {
-                value: number
-                hadRecentInput: boolean
-              })[]) {
-                if (!entry.hadRecentInput) state.cls += entry.value
-              }
-            }).observe({ type: 'layout-shift', buffered: true })
-          })
+          await recordLayoutShift(page)
           await page.goto(target.url, { waitUntil: 'load' })
           const images = page.locator('main img:visible')
           for (const image of await images.all()) await image.scrollIntoViewIfNeeded()
@@ -432,7 +427,7 @@ test.describe('no layout shift on a phone', () => {
             () =>
               new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
           )
-          expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0)
+          expect(await layoutShift(page)).toBe(0)
         })
       }
     })

@@ -101,3 +101,27 @@ export async function openHeaderPanel(page: Page, name: 'Menu' | 'Search') {
   const button = page.getByRole('banner').locator('summary', { hasText: name })
   if (await button.isVisible()) await button.click()
 }
+
+/**
+ * Starts adding up the page's cumulative layout shift (shifts after input excluded) from its
+ * first paint: call before `page.goto`, read with `layoutShift(page)`.
+ */
+export async function recordLayoutShift(page: Page) {
+  await page.addInitScript(() => {
+    const state = window as unknown as { cls: number }
+    state.cls = 0
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number
+        hadRecentInput: boolean
+      })[]) {
+        if (!entry.hadRecentInput) state.cls += entry.value
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+}
+
+/** The cumulative layout shift so far (see recordLayoutShift). */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { cls: number }).cls)
+}
