@@ -2,7 +2,7 @@
 # Two builds of Marquee in alternating wrk rounds: each checkout's `npm run start:front` runs at the
 # same time (A on 3401/8401, B on 3402/8402), and every round loads the four pages through each
 # front and the article on each bare next start, A then B. Prints req/s and the servers' CPU per
-# request (nginx and next start, from /proc) per round, and the medians of the within-round ratios
+# request (nginx and next start: every process under each start:front, from /proc) per round, and the medians of the within-round ratios
 # B/A. CPU per request is the steadier figure on a machine shared with other work.
 #
 #   scripts/measure/ab.sh <checkout A> <checkout B> [rounds=5] [seconds=10]
@@ -33,10 +33,14 @@ for url in http://127.0.0.1:8401/ http://127.0.0.1:8402/; do
   for _ in $(seq 60); do curl -fso /dev/null "$url" && break; sleep 1; done
 done
 
-ticks() { # process group: utime + stime of its processes, in clock ticks
+ticks() { # root pid: utime + stime of it and every process below it, in clock ticks
   # The command name in parentheses may hold spaces ("nginx: worker process"): fields after it.
-  awk -v g="$1" '{ sub(/^.*\) /, "") } $3 == g { t += $12 + $13 } END { print t + 0 }' \
-    /proc/[0-9]*/stat 2>/dev/null
+  awk -v root="$1" '
+    { pid = $1; sub(/^.*\) /, ""); parent[pid] = $2; t[pid] = $12 + $13 }
+    END {
+      for (pid in t) for (p = pid; p != "" && p != 0; p = parent[p]) if (p == root) { sum += t[pid]; break }
+      print sum + 0
+    }' /proc/[0-9]*/stat 2>/dev/null
 }
 load() { # url process-group: "req/s µs-of-CPU-per-request"
   local before after out
