@@ -49,6 +49,24 @@ return 1
 `
 
 export type Client = RedisClientType
+
+/** The options of this process's Redis clients (redis-handler.mts). */
+export function redisClientOptions(url: string) {
+  return {
+    url,
+    // Fail at once while disconnected, rather than queueing requests behind a reconnect.
+    disableOfflineQueue: true,
+    // No command waits longer than this to be sent, whoever sends it (forte's own calls also
+    // carry an abort signal of this timeout).
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    // A plain redis-server: no Redis Enterprise maintenance notifications to ask for.
+    maintNotifications: 'disabled' as const,
+    socket: {
+      connectTimeout: COMMAND_TIMEOUT_MS,
+      reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000),
+    },
+  }
+}
 export type Entry = CacheHandlerValue & { revision?: number }
 
 /** The revision an entry was rendered from, and the rest of what Redis holds (its body). */
@@ -155,7 +173,25 @@ export interface MarqueeHandlerOptions {
   revision(): number | undefined
   /** Told of each failed Redis call (logged once per outage). */
   onError(error: unknown): void
+  /** Told of each Redis call that succeeded (ends an outage). */
+  onAnswer?(): void
+  /** How long a get or set may wait on Redis before this process's memory serves instead. */
+  timeoutMs?: number
   now?: () => number
+}
+
+/**
+ * `promise`, or a rejection after `ms`. A command already sent is not given up by its abort
+ * signal (only one still waiting to be sent is), so a paused or hung Redis would hold the request
+ * until it answers; the call itself goes on, its result unused.
+ */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms)
+  })
+  promise.catch(() => undefined)
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -164,6 +200,8 @@ export interface MarqueeHandlerOptions {
  */
 export function marqueeHandler(options: MarqueeHandlerOptions): Handler {
   const { redis, local, ready, exists, prerendered, revision, onError } = options
+  const onAnswer = options.onAnswer ?? (() => undefined)
+  const timeoutMs = options.timeoutMs ?? COMMAND_TIMEOUT_MS
   const now = options.now ?? Date.now
 
   async function isNewNotFound(key: string, entry: CacheHandlerValue): Promise<boolean> {
@@ -181,7 +219,8 @@ export function marqueeHandler(options: MarqueeHandlerOptions): Handler {
       if (!ready()) return local.get(key, meta)
       let entry: Entry | null | undefined
       try {
-        entry = (await redis.get(key, meta)) as Entry | null | undefined
+        entry = (await within(redis.get(key, meta), timeoutMs)) as Entry | null | undefined
+        onAnswer()
       } catch (error) {
         onError(error)
         return local.get(key, meta)
@@ -199,7 +238,8 @@ export function marqueeHandler(options: MarqueeHandlerOptions): Handler {
       if (!ready()) return local.set(key, entry, ctx)
       try {
         if (await isNewNotFound(key, entry)) return local.set(key, entry, ctx)
-        await redis.set(key, entry, ctx)
+        await within(redis.set(key, entry, ctx), timeoutMs)
+        onAnswer()
       } catch (error) {
         onError(error)
         await local.set(key, entry, ctx)

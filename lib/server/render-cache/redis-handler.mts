@@ -26,6 +26,7 @@ import {
   KEEP_STALE_SECONDS,
   marqueeHandler,
   prerenderedPaths,
+  redisClientOptions,
   REVALIDATE_CHANNEL,
   revisionSerializer,
   type Client,
@@ -49,32 +50,31 @@ function connect(url: string): {
   client: Client
   shared: SharedRenderCache
   onError(e: unknown): void
+  onAnswer(): void
 } {
-  let down = false
+  // An outage starts with the first failed call and ends when the client connects again or a
+  // call succeeds again (a command can time out while the connection stays up).
+  let failures = 0
   const onError = (error: unknown) => {
-    if (down) return
-    down = true
+    if (failures++ > 0) return
     const message = error instanceof Error ? error.message : String(error)
     console.error(
       `[marquee] Redis (${printable(url)}) unreachable: ${message || 'connection lost'}. ` +
         'Pages are rendered and cached by this server alone until it answers again.',
     )
   }
-  const options = {
-    url,
-    // Fail at once while disconnected, rather than queueing requests behind a reconnect.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: COMMAND_TIMEOUT_MS,
-      reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000),
-    },
+  const onAnswer = () => {
+    if (failures === 0) return
+    console.error(
+      `[marquee] Redis (${printable(url)}) answers again after ${failures} failed ` +
+        `call${failures === 1 ? '' : 's'}: sharing resumed.`,
+    )
+    failures = 0
   }
+  const options = redisClientOptions(url)
   const client = createClient(options)
   client.on('error', onError)
-  client.on('ready', () => {
-    if (down) console.error(`[marquee] Redis (${printable(url)}) answers again: sharing resumed.`)
-    down = false
-  })
+  client.on('ready', onAnswer)
   // Another server was told of a change (POST /api/revalidate): this one reads its files too.
   const listeners = new Set<() => void>([checkLibraryNow])
   const subscriber = createClient(options)
@@ -102,12 +102,12 @@ function connect(url: string): {
     )
     .catch(onError)
   ;(globalThis as { [key: symbol]: unknown })[SHARED_RENDER_CACHE] = shared
-  return { client, shared, onError }
+  return { client, shared, onError, onAnswer }
 }
 
 const url = process.env.REDIS_URL
 if (!url) throw new Error('lib/server/render-cache/redis-handler.mts needs REDIS_URL')
-const { client, onError } = connect(url)
+const { client, onError, onAnswer } = connect(url)
 
 CacheHandler.onCreation(({ serverDistDir, buildId }) => {
   // One build's entries apart from another's: a deploy starts on its own keys.
@@ -130,6 +130,7 @@ CacheHandler.onCreation(({ serverDistDir, buildId }) => {
         prerendered: serverDistDir ? prerenderedPaths(serverDistDir) : new Set(),
         revision: servedRevision,
         onError,
+        onAnswer,
       }),
     ],
     ttl: { estimateExpireAge: (staleAge) => staleAge + KEEP_STALE_SECONDS },
