@@ -1,12 +1,6 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { structuredDataTest } from 'structured-data-testing-tool'
-import { Facebook, Google, Twitter } from 'structured-data-testing-tool/presets'
-import vnuJar from 'vnu-jar'
 import { which } from '../scripts/lib/tools'
 import { startTlsFront, type TlsFront } from './support/front'
+import { htmlCheckerErrors, structuredDataFailures } from './support/judges'
 import { observatoryScan } from './support/observatory'
 import { expect, test } from './support/test'
 
@@ -28,43 +22,10 @@ const PAGES = [
   ['not-found', '/no/such/page'],
 ] as const
 
-interface VnuMessage {
-  type: string
-  url: string
-  message: string
-  extract?: string
-}
-
 test('the Nu Html Checker finds no errors on any page type', async ({ request }) => {
   test.slow()
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-vnu-'))
-  try {
-    const files = []
-    for (const [name, url] of PAGES) {
-      const file = path.join(dir, `${name}.html`)
-      writeFileSync(file, await (await request.get(url)).text())
-      files.push(file)
-    }
-    const run = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], {
-      encoding: 'utf8',
-    })
-    expect(run.error, 'java must be installed (.ci/run installs it)').toBeUndefined()
-    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: VnuMessage[] }
-    const errors = messages
-      .filter((message) => message.type === 'error')
-      .map(
-        (message) => `${path.basename(message.url)}: ${message.message} ${message.extract ?? ''}`,
-      )
-    expect(errors).toEqual([])
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  expect(await htmlCheckerErrors(request, PAGES)).toEqual([])
 })
-
-interface SdttFailure {
-  description: string
-  error?: { message?: string }
-}
 
 for (const [name, url, schema] of [
   ['an article', '/tv/luke-cage-season-2-set-photos', 'NewsArticle'],
@@ -74,18 +35,7 @@ for (const [name, url, schema] of [
     request,
   }) => {
     const html = await (await request.get(url)).text()
-    const failures = await structuredDataTest(html, {
-      presets: [Google, Twitter, Facebook],
-      schemas: [schema, 'BreadcrumbList'],
-    }).then(
-      () => [] as string[],
-      (error: { type?: string; res?: { failed: SdttFailure[] } }) => {
-        if (error.type !== 'VALIDATION_FAILED' || !error.res) throw error
-        return error.res.failed.map(
-          (failure) => `${failure.description}: ${failure.error?.message}`,
-        )
-      },
-    )
+    const failures = await structuredDataFailures(html, schema)
     expect(failures).toEqual([])
   })
 }

@@ -1,12 +1,6 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { structuredDataTest } from 'structured-data-testing-tool'
-import { Facebook, Google, Twitter } from 'structured-data-testing-tool/presets'
-import vnuJar from 'vnu-jar'
 import { expect, test, type APIRequestContext, type Page } from './support/test'
+import { htmlCheckerErrors, structuredDataFailures } from './support/judges'
 import { onlyInProject } from './support/site'
 
 /**
@@ -271,36 +265,7 @@ test.describe('outside judges', () => {
   test.describe.configure({ timeout: 120_000 })
 
   test('the Nu Html Checker finds no errors on the four format pages', async ({ request }) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'marquee-vnu-formats-'))
-    try {
-      const files = []
-      for (const [name, url] of FORMAT_PAGES) {
-        const file = path.join(dir, `${name}.html`)
-        writeFileSync(file, await (await request.get(url)).text())
-        files.push(file)
-      }
-      const run = spawnSync(
-        'java',
-        ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files],
-        {
-          encoding: 'utf8',
-        },
-      )
-      expect(run.error).toBeUndefined()
-      const { messages } = JSON.parse(run.stderr || run.stdout) as {
-        messages: { type: string; url: string; message: string; extract?: string }[]
-      }
-      expect(
-        messages
-          .filter((message) => message.type === 'error')
-          .map(
-            (message) =>
-              `${path.basename(message.url)}: ${message.message} ${message.extract ?? ''}`,
-          ),
-      ).toEqual([])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    expect(await htmlCheckerErrors(request, FORMAT_PAGES)).toEqual([])
   })
 
   for (const [name, url, schema] of FORMAT_PAGES) {
@@ -308,21 +273,7 @@ test.describe('outside judges', () => {
       request,
     }) => {
       const html = await (await request.get(url)).text()
-      const failures = await structuredDataTest(html, {
-        presets: [Google, Twitter, Facebook],
-        schemas: [schema, 'BreadcrumbList'],
-      }).then(
-        () => [] as string[],
-        (error: {
-          type?: string
-          res?: { failed: { description: string; error?: { message?: string } }[] }
-        }) => {
-          if (error.type !== 'VALIDATION_FAILED' || !error.res) throw error
-          return error.res.failed.map(
-            (failure) => `${failure.description}: ${failure.error?.message}`,
-          )
-        },
-      )
+      const failures = await structuredDataFailures(html, schema)
       expect(failures).toEqual([])
     })
 
