@@ -64,7 +64,9 @@ const nextConfig = {
             },
           ]
         : []
-    return [{ source: '/:path*', headers: [...SECURITY_HEADERS, ...policy] }]
+    // '/(.*)', as in Next's CSP guide, not '/:path*': with a named parameter Next compiles every
+    // header value holding a ':' (the policy) as a path template on each request, ~25 µs.
+    return [{ source: '/(.*)', headers: [...SECURITY_HEADERS, ...policy] }]
   },
   async rewrites() {
     // A removed story answers 410 from app/api/gone. Rewrites, not a proxy: Next runs a proxy on
