@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of Marquee in alternating wrk rounds: each checkout's `npm run start:front` runs at the
 # same time (A on 3401/8401, B on 3402/8402), and every round loads the four pages through each
-# front and the article on each bare next start, A then B. Prints req/s and the servers' CPU per
+# front and the article on each bare next start, A and B in turn (A first in odd rounds). Prints req/s and the servers' CPU per
 # request (nginx and next start: every process under each start:front, from /proc) per round, and the medians of the within-round ratios
 # B/A. CPU per request is the steadier figure on a machine shared with other work.
 #
@@ -69,8 +69,14 @@ for round in $(seq "$rounds"); do
   for target in "${targets[@]}"; do
     set -- $target
     if [ "$1" = front ]; then ua=8401 ub=8402; else ua=3401 ub=3402; fi
-    read -r ra ca <<<"$(load "http://127.0.0.1:$ua$2" "${group[3401]}")"
-    read -r rb cb <<<"$(load "http://127.0.0.1:$ub$2" "${group[3402]}")"
+    # Odd rounds load A first, even rounds B first: neither always runs on a warmer machine.
+    if ((round % 2)); then
+      read -r ra ca <<<"$(load "http://127.0.0.1:$ua$2" "${group[3401]}")"
+      read -r rb cb <<<"$(load "http://127.0.0.1:$ub$2" "${group[3402]}")"
+    else
+      read -r rb cb <<<"$(load "http://127.0.0.1:$ub$2" "${group[3402]}")"
+      read -r ra ca <<<"$(load "http://127.0.0.1:$ua$2" "${group[3401]}")"
+    fi
     ratio=$(awk -v a="$ra" -v b="$rb" 'BEGIN { printf "%.3f", b / a }')
     cpu=$(awk -v a="$ca" -v b="$cb" 'BEGIN { printf "%.3f", b / a }')
     ratios["$target"]+="$ratio "
