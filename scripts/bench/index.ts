@@ -28,6 +28,7 @@ import { jsWeightOf } from '../lib/page-weight'
 import { freePort } from '../lib/ports'
 import { isStopping, onFinish, run, start, stopAll, waitForHttp } from '../lib/processes'
 import { packageBin } from '../lib/tools'
+import { benchAgainst } from './against'
 import { articleText } from './article-text'
 import {
   buildBareNext,
@@ -78,7 +79,15 @@ async function fetchPage(url: string): Promise<string> {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2))
-  const { urlBase, compareWith } = options
+  const { urlBase, compareWith, against } = options
+  if (against) {
+    try {
+      await benchAgainst({ ...options, against })
+    } finally {
+      await stopAll()
+    }
+    return
+  }
   if (urlBase && compareWith) {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`)
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'marquee-bench-'))

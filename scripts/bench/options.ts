@@ -22,6 +22,9 @@ with wrk and runs Lighthouse (mobile) on Marquee's pages, then prints one table 
   --compare-with <url>    with --url-base: Lighthouse only, on the same pages of both running
                           builds in alternating runs (--lighthouse-runs each); prints both
                           medians and what the --url-base build lost (no references, no wrk)
+  --against <checkout>    wrk only: this build against another checkout's (both built), each
+                          served by its own start:front, in --runs alternating rounds of
+                          --duration s (scripts/bench/ab.sh); prints the medians of this/that
   --home <path>           home page path (default /)
   --article <path>        article path (default /tv/luke-cage-season-2-set-photos)
   --gallery <path>        gallery photo path (default /gallery/luke-cage-season-2-set-photos/3)
@@ -59,6 +62,7 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  against: z.string().min(1).optional(),
   home: path.default('/'),
   article: path.default('/tv/luke-cage-season-2-set-photos'),
   gallery: path.default('/gallery/luke-cage-season-2-set-photos/3'),
@@ -91,6 +95,7 @@ export function parseOptions(argv: string[]): Options {
         'skip-build': { type: 'boolean' },
         'url-base': { type: 'string' },
         'compare-with': { type: 'string' },
+        against: { type: 'string' },
         home: { type: 'string' },
         article: { type: 'string' },
         gallery: { type: 'string' },
@@ -123,6 +128,7 @@ export function parseOptions(argv: string[]): Options {
     skipBuild: values['skip-build'],
     urlBase: values['url-base'],
     compareWith: values['compare-with'],
+    against: values.against,
     home: values.home,
     article: values.article,
     gallery: values.gallery,

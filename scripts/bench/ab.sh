@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Two builds of Marquee in alternating wrk rounds: each checkout's `npm run start:front` runs at the
-# same time (A on 3401/8401, B on 3402/8402), and every round loads the four pages through each
-# front and the article on each bare next start, A and B in turn (A first in odd rounds). Prints req/s and the servers' CPU per
-# request (nginx and next start: every process under each start:front, from /proc) per round, and the medians of the within-round ratios
-# B/A. CPU per request is the steadier figure on a machine shared with other work.
+# Two builds of Marquee in alternating wrk rounds (`npm run bench -- --against <checkout>` runs it):
+# each checkout's `npm run start:front` runs at the same time (A on 3401/8401, B on 3402/8402), and
+# every round loads the four pages through each front and the article on each bare next start, A
+# and B in turn (A first in odd rounds). Prints req/s and the servers' CPU per request (every
+# process under each start:front, from /proc) per round, and the medians of the within-round
+# ratios B/A. CPU per request is the steadier figure on a machine shared with other work.
 #
-#   scripts/measure/ab.sh <checkout A> <checkout B> [rounds=5] [seconds=10]
-#   ENC=gzip scripts/measure/ab.sh ...   # wrk sends Accept-Encoding: gzip
+#   scripts/bench/ab.sh <checkout A> <checkout B> [rounds=5] [seconds=10]
+#   ENC=gzip ...        wrk sends Accept-Encoding: gzip
+#   PAGES="/ /tv/a /gallery/b/1 /tv" ...   home, article, gallery photo, hub (the article also
+#                       goes to bare next start); these four by default
 #
 # Both checkouts need `npm ci` and `npm run build` first.
 set -euo pipefail
@@ -14,7 +17,7 @@ a=$(cd "$1" && pwd)
 b=$(cd "$2" && pwd)
 rounds=${3:-5}
 seconds=${4:-10}
-pages=(/ /tv/luke-cage-season-2-set-photos /gallery/luke-cage-season-2-set-photos/3 /tv)
+read -r -a pages <<<"${PAGES:-/ /tv/luke-cage-season-2-set-photos /gallery/luke-cage-season-2-set-photos/3 /tv}"
 header=()
 [ -n "${ENC:-}" ] && header=(-H "Accept-Encoding: ${ENC}")
 
@@ -53,7 +56,7 @@ load() { # url process-group: "req/s µs-of-CPU-per-request"
 }
 targets=()
 for page in "${pages[@]}"; do targets+=("front $page"); done
-targets+=("next /tv/luke-cage-season-2-set-photos")
+targets+=("next ${pages[1]}")
 
 # Warm every page on both (first renders, the front's cache) before measuring.
 for target in "${targets[@]}"; do
