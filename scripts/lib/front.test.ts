@@ -33,6 +33,7 @@ import {
   TOO_MANY_REQUESTS_PAGE,
   UNAVAILABLE_PAGE,
 } from '../../lib/server/error-page'
+import { REPORT_BYTES_MAX } from '../../lib/csp-report/handle'
 import { rawGet } from '../../lib/server/raw-get'
 import {
   NO_SCRIPT_POLICY,
@@ -59,8 +60,7 @@ const PREVIEW_ID = 'e376f3ae2f45a23b1ee5a825a9daa6e9'
 
 const PAGE = `<!doctype html><html><body>${'<p>Luke Cage’s set, back in Harlem.</p>'.repeat(200)}</body></html>`
 
-/** A page's own policy, as Next.js sends it: the hashes of that page's inline scripts. */
-/** A page's policy names each of its inline scripts: `/many-scripts` has 300. */
+/** A page's own policy, as Next.js sends it: its inline scripts' hashes (`/many-scripts` has 300). */
 const pageCsp = (pathname: string) =>
   pagePolicy(
     Array.from(
@@ -347,22 +347,51 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
         expect([stale.status, stale.headers['x-cache-status']]).toEqual([200, 'STALE'])
         expect(stale.body.toString('utf8')).toBe(PAGE)
       }
-      for (const pathname of ['/never-cached', '/api/search?q=luke']) {
-        const down = await send(`${front.base}${pathname}`)
-        expect(down.status, pathname).toBe(503)
+      const page = await send(`${front.base}/never-cached`)
+      expect(page.status).toBe(503)
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(page.body.toString('utf8')).toBe(errorPageDocument(UNAVAILABLE_PAGE))
+      // The JSON endpoints answer in the shape of their other errors, whatever the method
+      // (an editor's publish hook is a POST).
+      const search = await send(`${front.base}/api/search?q=luke`)
+      const hook = await send(`${front.base}/api/revalidate`, { method: 'POST' })
+      for (const api of [search, hook]) {
+        expect(api.status).toBe(503)
+        expect(api.headers['content-type']).toBe('application/json')
+        expect(JSON.parse(api.body.toString('utf8'))).toEqual({ error: 'unavailable' })
+      }
+      for (const down of [page, search, hook]) {
         expect(down.headers['retry-after']).toBe('30')
         expect(down.headers['cache-control']).toBe('no-store')
-        expect(down.headers['content-type']).toBe('text/html; charset=utf-8')
-        expect(down.body.toString('utf8')).toBe(errorPageDocument(UNAVAILABLE_PAGE))
         expectSecurityHeaders(down, { csp: NO_SCRIPT_POLICY })
       }
-      // An editor's publish hook gets the same status (a file answers only GET and HEAD).
-      const hook = await fetch(`${front.base}/api/revalidate`, { method: 'POST' })
-      expect([hook.status, hook.headers.get('retry-after')]).toEqual([503, '30'])
     } finally {
       await stop(front.nginx)
       rmSync(front.prefix, { recursive: true, force: true })
     }
+  })
+
+  it('refuses a CSP report over 16 KB itself, before buffering it, with the endpoint’s 413', async () => {
+    const report = (bytes: number) =>
+      send(`${base}/api/csp-report`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/csp-report' },
+        body: 'x'.repeat(bytes),
+        localAddress: '127.0.0.40',
+      })
+    const before = received.length
+    const big = await report(REPORT_BYTES_MAX + 1)
+    expect(big.status).toBe(413)
+    expect(big.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(big.body.toString('utf8'))).toEqual({
+      error: 'invalid_request',
+      issues: [{ path: '', message: `the body is over ${REPORT_BYTES_MAX} bytes` }],
+    })
+    expectSecurityHeaders(big, { csp: NO_SCRIPT_POLICY })
+    expect(received.slice(before).map((request) => request.url)).toEqual([])
+    // One at the limit goes on to Next.js, which judges what is in it.
+    expect((await report(REPORT_BYTES_MAX)).status).toBe(200)
+    expect(received.slice(before).map((request) => request.url)).toEqual(['/api/csp-report'])
   })
 
   it("sends only an editor's preview past the cache, and never stores its answer", async () => {
