@@ -29,9 +29,17 @@ describe('next.config.js headers()', () => {
     const [route, ...rest] = await headerRoutes()
     expect(rest).toEqual([])
     const keys = route!.headers.map((header) => header.key)
-    expect(keys).toEqual([...SECURITY_HEADERS.map((header) => header.key), 'Content-Security-Policy'])
+    expect(keys).toEqual([
+      ...SECURITY_HEADERS.map((header) => header.key),
+      'Content-Security-Policy',
+    ])
     const match = matcher(route!)
-    for (const url of ['/', '/tv/luke-cage-season-2-set-photos', '/_next/static/chunks/a.js', '/api/search']) {
+    for (const url of [
+      '/',
+      '/tv/luke-cage-season-2-set-photos',
+      '/_next/static/chunks/a.js',
+      '/api/search',
+    ]) {
       expect(match(url), url).not.toBe(false)
     }
   })
