@@ -3,7 +3,8 @@
  * article's HTML from disk; a bare Next.js page of the same size; the Next.js floor, see
  * bare-next.ts; the nginx front), loads each with wrk, runs Lighthouse (mobile) on Marquee's
  * pages, counts page weight, and prints one table with the budgets of issue #7. Every process it
- * starts is stopped on exit, failure or Ctrl-C. `npm run bench -- --help` lists the flags.
+ * starts is stopped on exit, failure or Ctrl-C. `npm run bench -- --help` lists the flags;
+ * `--render-cache` measures the shared render cache instead (render-cache.ts).
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -40,6 +41,7 @@ import {
 import { compareLighthouse } from './compare'
 import { CHROMIUM, lighthouse } from './lighthouse'
 import { parseOptions, type Options } from './options'
+import { benchRenderCache } from './render-cache'
 import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
 import { STATIC_FILE, startStaticNginx } from './static-nginx'
 import { loadOnce, summarise, wrkBinary, type LoadRun, type LoadSettings } from './wrk'
@@ -94,6 +96,17 @@ async function main() {
     if (!options.keep) onFinish(() => rmSync(tmp, { recursive: true, force: true }))
     try {
       await compareLighthouse({ ...options, urlBase, compareWith }, tmp, log)
+    } finally {
+      await stopAll()
+    }
+    return
+  }
+  if (options.renderCache) {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'marquee-bench-'))
+    log(`working folder ${tmp}${options.keep ? ' (kept)' : ''}`)
+    if (!options.keep) onFinish(() => rmSync(tmp, { recursive: true, force: true }))
+    try {
+      await benchRenderCache(options, tmp, log)
     } finally {
       await stopAll()
     }

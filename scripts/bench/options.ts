@@ -32,6 +32,12 @@ with wrk and runs Lighthouse (mobile) on Marquee's pages, then prints one table 
   --out <dir>             also write results.json and the Lighthouse reports there
   --keep                  keep the temporary folder (bare Next app, nginx logs) for inspection
   --fail-on-budget        exit 1 when a budget is missed (default: exit 0 after reporting)
+  --render-cache          instead: the shared render cache's figures (scripts/bench/render-cache.ts):
+                          first renders/s with 1 and 2 instances on one Redis, cached-article req/s
+                          with the Redis handler against the file-system cache, RSS, Redis memory
+  --library <dir>         with --render-cache: the library (default: 10,000 synthetic stories)
+  --rounds <n>            with --render-cache: alternating rounds; medians reported (default 3)
+  --redis-maxmemory <sz>  with --render-cache: overrides ops/redis/redis.conf's maxmemory (e.g. 4gb)
   --help
 
 CONTENT_DIR=<dir> npm run bench builds and serves another content library (choose its pages with
@@ -70,6 +76,13 @@ const schema = z.object({
   out: z.string().min(1).optional(),
   keep: z.boolean().default(false),
   failOnBudget: z.boolean().default(false),
+  renderCache: z.boolean().default(false),
+  library: z.string().min(1).optional(),
+  rounds: positiveInt(3),
+  redisMaxmemory: z
+    .string()
+    .regex(/^\d+(?:[kmg]b?)?$/i, 'a size such as 4gb or 256mb')
+    .optional(),
 })
 
 export type Options = z.infer<typeof schema>
@@ -103,6 +116,10 @@ export function parseOptions(argv: string[]): Options {
         out: { type: 'string' },
         keep: { type: 'boolean' },
         'fail-on-budget': { type: 'boolean' },
+        'render-cache': { type: 'boolean' },
+        library: { type: 'string' },
+        rounds: { type: 'string' },
+        'redis-maxmemory': { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values
@@ -136,12 +153,21 @@ export function parseOptions(argv: string[]): Options {
     out: values.out,
     keep: values.keep,
     failOnBudget: values['fail-on-budget'],
+    renderCache: values['render-cache'],
+    library: values.library,
+    rounds: values.rounds,
+    redisMaxmemory: values['redis-maxmemory'],
   })
   if (!parsed.success) {
     const flag = (key: PropertyKey | undefined) =>
       String(key).replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
     const lines = parsed.error.issues.map((issue) => `  --${flag(issue.path[0])}: ${issue.message}`)
     console.error(`bad flags:\n${lines.join('\n')}\n\n${USAGE}`)
+    process.exit(2)
+  }
+  const renderCacheOnly = ['library', 'rounds', 'redis-maxmemory'].filter((flag) => values[flag])
+  if (renderCacheOnly.length && !parsed.data.renderCache) {
+    console.error(`--${renderCacheOnly.join(', --')}: only with --render-cache`)
     process.exit(2)
   }
   if (parsed.data.compareWith && !parsed.data.urlBase) {

@@ -25,6 +25,15 @@ const report = z.object({
   max_us: z.number(),
 })
 
+export type WrkReport = z.infer<typeof report>
+
+/** The WRK_JSON line that wrk-report.lua prints at the end of a run, checked. */
+export function parseReport(stdout: string, url: string): WrkReport {
+  const line = stdout.split('\n').find((text) => text.startsWith('WRK_JSON '))
+  if (!line) throw new Error(`wrk printed no report for ${url}:\n${stdout}`)
+  return report.parse(JSON.parse(line.slice('WRK_JSON '.length)))
+}
+
 export interface LoadRun {
   rps: number
   p50Ms: number
@@ -79,9 +88,7 @@ export async function loadOnce(
     logFile,
     timeoutMs: (runS + 30) * 1000,
   })
-  const line = stdout.split('\n').find((text) => text.startsWith('WRK_JSON '))
-  if (!line) throw new Error(`wrk printed no report for ${url}:\n${stdout}`)
-  const data = report.parse(JSON.parse(line.slice('WRK_JSON '.length)))
+  const data = parseReport(stdout, url)
   return {
     rps: data.requests / (data.duration_us / 1e6 - holdMs / 1000),
     p50Ms: data.p50_us / 1000,

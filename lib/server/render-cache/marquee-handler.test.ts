@@ -14,12 +14,9 @@ import type {
   CacheHandlerValue,
   Handler,
 } from '@fortedigital/nextjs-cache-handler/cache-handler.types'
-import { createClient } from '@redis/client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contentRevision, contentSignature } from '@/lib/content/speed'
-import { freePort } from '@/scripts/lib/ports'
-import { stop, type Managed } from '@/scripts/lib/processes'
-import { startRedis } from '@/scripts/lib/redis'
+import { useRedisServer } from '@/scripts/lib/redis-fixture'
 import {
   GUARDED_SET,
   guardedClient,
@@ -161,25 +158,8 @@ function stack(client: Client, revision: number | undefined, onError: (error: un
 }
 
 describe('a full redis-server (maxmemory 2mb, ops/redis/redis.conf otherwise)', () => {
-  let redis: Managed
-  let client: Client
-  let dir: string
-
-  beforeAll(async () => {
-    const port = await freePort(6390, 6399)
-    dir = await mkdtemp(path.join(os.tmpdir(), 'marquee-redis-'))
-    redis = await startRedis('redis-server (full, marquee-handler test)', port, dir, [
-      '--maxmemory',
-      '2mb',
-    ])
-    client = createClient({ url: `redis://127.0.0.1:${port}` })
-    await client.connect()
-  })
-
-  afterAll(async () => {
-    await client?.quit()
-    if (redis) await stop(redis)
-    await rm(dir, { recursive: true, force: true })
+  const redis = useRedisServer<Client>('redis-server (full, marquee-handler test)', {
+    settings: ['--maxmemory', '2mb'],
   })
 
   // Pages as Next stores them: tags for the page and its layouts, and a lifespan.
@@ -194,6 +174,7 @@ describe('a full redis-server (maxmemory 2mb, ops/redis/redis.conf otherwise)', 
   }
 
   it('keeps storing pages, evicting older ones, and every key it holds has an expiry', async () => {
+    const { client } = redis
     await client.flushAll()
     const errors: unknown[] = []
     const handler = stack(client, 1000, (error) => errors.push(error))
@@ -214,6 +195,7 @@ describe('a full redis-server (maxmemory 2mb, ops/redis/redis.conf otherwise)', 
   })
 
   it("makes room even when keys without an expiry fill it (an older build's tag index)", async () => {
+    const { client } = redis
     await client.flushAll()
     const old = Object.fromEntries(
       Array.from({ length: 12_000 }, (_, n) => [`${ROUTE}/tv/old-${n}`, '["_N_T_/layout"]']),
@@ -232,25 +214,10 @@ describe('a full redis-server (maxmemory 2mb, ops/redis/redis.conf otherwise)', 
 })
 
 describe('against redis-server', () => {
-  let redis: Managed
-  let client: Client
-  let dir: string
-
-  beforeAll(async () => {
-    const port = await freePort(6390, 6399)
-    dir = await mkdtemp(path.join(os.tmpdir(), 'marquee-redis-'))
-    redis = await startRedis('redis-server (marquee-handler test)', port, dir)
-    client = createClient({ url: `redis://127.0.0.1:${port}` })
-    await client.connect()
-  })
-
-  afterAll(async () => {
-    await client?.quit()
-    if (redis) await stop(redis)
-    await rm(dir, { recursive: true, force: true })
-  })
+  const redis = useRedisServer<Client>('redis-server (marquee-handler test)')
 
   it('GUARDED_SET refuses an older revision over a newer one, and honours NX and EXAT', async () => {
+    const { client } = redis
     const set = (value: string, revision: number, exat = '', nx = '') =>
       client.eval(GUARDED_SET, { keys: ['k'], arguments: [value, String(revision), exat, nx] })
     expect(await set('r5;five', 5)).toBe(1)
@@ -271,6 +238,7 @@ describe('against redis-server', () => {
   })
 
   it('a server on an older copy of the library never overwrites a newer render', async () => {
+    const { client } = redis
     // Two copies of one library; the second one pulled an edit a minute later.
     const older = await mkdtemp(path.join(os.tmpdir(), 'marquee-library-'))
     const newer = await mkdtemp(path.join(os.tmpdir(), 'marquee-library-'))

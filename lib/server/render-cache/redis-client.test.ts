@@ -7,17 +7,12 @@
  * out its timeout unsent, and each cached page cost a one-second wait (README, "Running on
  * several machines").
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import type { CacheHandlerValue } from '@fortedigital/nextjs-cache-handler/cache-handler.types'
 import { createClient } from '@redis/client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort } from '@/scripts/lib/ports'
-import { stop, type Managed } from '@/scripts/lib/processes'
-import { startRedis } from '@/scripts/lib/redis'
+import { describe, expect, it } from 'vitest'
+import { useRedisServer } from '@/scripts/lib/redis-fixture'
 import {
   guardedClient,
   marqueeHandler,
@@ -49,28 +44,22 @@ function block(ms: number): void {
 }
 
 describe('commands given up before they were sent', () => {
-  let redis: Managed
-  let client: Client
-  let dir: string
-
-  beforeAll(async () => {
-    const port = await freePort(6390, 6399)
-    dir = await mkdtemp(path.join(os.tmpdir(), 'marquee-redis-client-'))
-    redis = await startRedis('redis-server (redis-client test)', port, dir)
-    client = createClient(redisClientOptions(`redis://127.0.0.1:${port}`)) as Client
-    client.on('error', () => {
-      // A test failure says what went wrong.
-    })
-    await client.connect()
-  })
-
-  afterAll(async () => {
-    if (client?.isOpen) client.destroy()
-    if (redis) await stop(redis)
-    await rm(dir, { recursive: true, force: true })
+  const redis = useRedisServer('redis-server (redis-client test)', {
+    connect: async (url) => {
+      const client = createClient(redisClientOptions(url)) as Client
+      client.on('error', () => {
+        // A test failure says what went wrong.
+      })
+      await client.connect()
+      return client
+    },
+    close: (client) => {
+      if (client.isOpen) client.destroy()
+    },
   })
 
   function stack(errors: unknown[]) {
+    const { client } = redis
     return marqueeHandler({
       redis: createRedisHandler({
         client: guardedClient(client),
@@ -121,7 +110,7 @@ describe('commands given up before they were sent', () => {
     const errors: unknown[] = []
     const handler = stack(errors)
     await handler.set(KEY, page('<p>shared</p>'), {})
-    const pauser = client.duplicate()
+    const pauser = redis.client.duplicate()
     await pauser.connect()
     try {
       // Redis reads the command but answers it only when the pause ends: sent, it is no longer
