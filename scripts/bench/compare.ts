@@ -1,5 +1,5 @@
 /**
- * `--compare-with <url>`: Lighthouse (mobile) on the same four pages of two running builds, in
+ * `--compare-with <url>`: Lighthouse (mobile) on the same six pages of two running builds, in
  * alternating runs (new, old, then old, new, …) so the machine's background noise falls on both
  * alike. Prints the medians side by side and, per page, whether the build at --url-base lost a
  * point of accessibility, best practices or SEO, or got slower (performance score, LCP).
@@ -90,12 +90,15 @@ export async function compareLighthouse(
   tmp: string,
   log: (message: string) => void,
 ): Promise<void> {
-  const pages = [
+  const all = [
     { key: 'home', path: options.home },
     { key: 'article', path: options.article },
     { key: 'gallery', path: options.gallery },
     { key: 'hub', path: options.hub },
-  ]
+    { key: 'list', path: options.list },
+    { key: 'live', path: options.live },
+  ] as const
+  const pages = all.filter((page) => !options.pages || options.pages.includes(page.key))
   const dir = path.join(tmp, 'lighthouse')
   mkdirSync(dir, { recursive: true })
   const results: PageComparison[] = []

@@ -2,9 +2,10 @@
  * npm run bench: builds Marquee, starts it on 127.0.0.1 next to its references (nginx serving the
  * article's HTML from disk; a bare Next.js page of the same size; the Next.js floor, see
  * bare-next.ts; the nginx front), loads each with wrk, runs Lighthouse (mobile) on Marquee's
- * pages, counts page weight, and prints one table with the budgets of issue #7. Every process it
- * starts is stopped on exit, failure or Ctrl-C. `npm run bench -- --help` lists the flags;
- * `--render-cache` measures the shared render cache instead (render-cache.ts).
+ * pages, counts page weight, and prints one table with the budgets of issues #7 and #25. Every
+ * process it starts is stopped on exit, failure or Ctrl-C. `npm run bench -- --help` lists the
+ * flags; `--render-cache` measures the shared render cache instead (render-cache.ts) and
+ * `--against` compares this build's throughput with another checkout's (against.ts).
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -178,6 +179,8 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
     { key: 'article', label: 'article', path: options.article },
     { key: 'gallery', label: 'gallery photo', path: options.gallery },
     { key: 'hub', label: 'category hub', path: options.hub },
+    { key: 'list', label: 'ranked list', path: options.list },
+    { key: 'live', label: 'live story', path: options.live },
   ]
 
   // Page weight, from the pages as served.

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { onCleanup, run, stopByMarker } from '../lib/processes'
+import { isStopping, onCleanup, run, stopByMarker } from '../lib/processes'
 import { packageBin } from '../lib/tools'
 import { median } from './wrk'
 
@@ -242,10 +242,18 @@ export async function lighthouse(
   const reports: Lhr[] = []
   const files: string[] = []
   const failedRuns: string[] = []
-  // Up to two extra attempts replace runs that could not be measured.
+  // Up to two extra attempts replace runs that could not be measured: no score, or a run that
+  // Lighthouse itself gave up on (e.g. NO_NAVSTART, "Something went wrong with recording the trace").
   for (let attempt = 1; reports.length < runs && attempt <= runs + 2; attempt++) {
     const file = path.join(dir, `lighthouse-${name}-${attempt}.json`)
-    const report = await lighthouseOnce(url, file, path.join(dir, 'lighthouse.log'))
+    let report: Lhr
+    try {
+      report = await lighthouseOnce(url, file, path.join(dir, 'lighthouse.log'))
+    } catch (error) {
+      if (isStopping()) throw error
+      failedRuns.push(error instanceof Error ? error.message : String(error))
+      continue
+    }
     files.push(file)
     if (measured(report)) {
       reports.push(report)

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
+/** The pages the bench measures, in its order (report.ts has their budgets). */
+export const PAGE_KEYS = ['home', 'article', 'gallery', 'hub', 'list', 'live'] as const
+
 export const USAGE = `usage: npm run bench -- [flags]
 
 Builds Marquee, starts it on 127.0.0.1 with the references it is compared to (nginx serving the
@@ -25,10 +28,15 @@ with wrk and runs Lighthouse (mobile) on Marquee's pages, then prints one table 
   --against <checkout>    wrk only: this build against another checkout's (both built), each
                           served by its own start:front, in --runs alternating rounds of
                           --duration s (scripts/bench/ab.sh); prints the medians of this/that
+  --pages <keys>          with --compare-with: only these pages, comma-separated (e.g.
+                          article,list,live; default all six)
   --home <path>           home page path (default /)
   --article <path>        article path (default /tv/luke-cage-season-2-set-photos)
   --gallery <path>        gallery photo path (default /gallery/luke-cage-season-2-set-photos/3)
   --hub <path>            category hub path (default /tv)
+  --list <path>           ranked-list story path (default /tv/worst-mcu-netflix-episodes)
+  --live <path>           live-coverage story path (default /tv/emmys-2026-red-carpet-live);
+                          both are judged against the article in the same run (issue #25)
   --out <dir>             also write results.json and the Lighthouse reports there
   --keep                  keep the temporary folder (bare Next app, nginx logs) for inspection
   --fail-on-budget        exit 1 when a budget is missed (default: exit 0 after reporting)
@@ -41,7 +49,7 @@ with wrk and runs Lighthouse (mobile) on Marquee's pages, then prints one table 
   --help
 
 CONTENT_DIR=<dir> npm run bench builds and serves another content library (choose its pages with
---article, --gallery and --hub).`
+--article, --gallery, --hub, --list and --live).`
 
 const path = z
   .string()
@@ -69,10 +77,17 @@ const schema = z.object({
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
   against: z.string().min(1).optional(),
+  pages: z
+    .string()
+    .transform((value) => value.split(',').map((key) => key.trim()))
+    .pipe(z.array(z.enum(PAGE_KEYS)).min(1))
+    .optional(),
   home: path.default('/'),
   article: path.default('/tv/luke-cage-season-2-set-photos'),
   gallery: path.default('/gallery/luke-cage-season-2-set-photos/3'),
   hub: path.default('/tv'),
+  list: path.default('/tv/worst-mcu-netflix-episodes'),
+  live: path.default('/tv/emmys-2026-red-carpet-live'),
   out: z.string().min(1).optional(),
   keep: z.boolean().default(false),
   failOnBudget: z.boolean().default(false),
@@ -109,10 +124,13 @@ export function parseOptions(argv: string[]): Options {
         'url-base': { type: 'string' },
         'compare-with': { type: 'string' },
         against: { type: 'string' },
+        pages: { type: 'string' },
         home: { type: 'string' },
         article: { type: 'string' },
         gallery: { type: 'string' },
         hub: { type: 'string' },
+        list: { type: 'string' },
+        live: { type: 'string' },
         out: { type: 'string' },
         keep: { type: 'boolean' },
         'fail-on-budget': { type: 'boolean' },
@@ -146,10 +164,13 @@ export function parseOptions(argv: string[]): Options {
     urlBase: values['url-base'],
     compareWith: values['compare-with'],
     against: values.against,
+    pages: values.pages,
     home: values.home,
     article: values.article,
     gallery: values.gallery,
     hub: values.hub,
+    list: values.list,
+    live: values.live,
     out: values.out,
     keep: values.keep,
     failOnBudget: values['fail-on-budget'],
@@ -168,6 +189,10 @@ export function parseOptions(argv: string[]): Options {
   const renderCacheOnly = ['library', 'rounds', 'redis-maxmemory'].filter((flag) => values[flag])
   if (renderCacheOnly.length && !parsed.data.renderCache) {
     console.error(`--${renderCacheOnly.join(', --')}: only with --render-cache`)
+    process.exit(2)
+  }
+  if (parsed.data.pages && !parsed.data.compareWith) {
+    console.error('--pages is for --compare-with (the full bench judges every page)')
     process.exit(2)
   }
   if (parsed.data.compareWith && !parsed.data.urlBase) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
+import {
+  budgets,
+  formatBudgets,
+  renderReport,
+  type PageKey,
+  type PageResult,
+  type Results,
+} from './report'
 import type { LighthouseSummary } from './lighthouse'
 import type { LoadSummary } from './wrk'
 
@@ -59,6 +66,8 @@ function passingFronts(): Record<PageKey, LoadSummary> {
     article: load(20_000),
     gallery: load(26_000),
     hub: load(23_000),
+    list: load(21_000),
+    live: load(22_000),
   }
 }
 
@@ -83,6 +92,12 @@ describe('the nginx front budget', () => {
     expect(budget.pass).toBe(false)
     expect(budget.detail).toContain('home 11,200 req/s = 56 %, p99 7.0 ms, 0 errors (miss)')
     expect(budget.detail).toMatch(/article 20,000 req\/s = 100 %, p99 7\.0 ms, 0 errors;/)
+  })
+
+  it('leaves out the list and the live story, pages bigger than the static reference', () => {
+    const budget = frontBudget({ list: load(9_600) })
+    expect(budget.pass).toBe(true)
+    expect(budget.detail).not.toContain('list')
   })
 
   it('fails on a slow tail or an error', () => {
@@ -201,5 +216,92 @@ describe('the Next.js floor', () => {
     expect(report).toMatch(
       /^ref: Next floor \/ .* 94 +100 +100 +100 +1\.20 +0\.000 +279 +134\.6 +4\.8$/m,
     )
+  })
+})
+
+function scores(
+  performance: number,
+  accessibility = 100,
+  bestPractices = 100,
+  seo = 100,
+): LighthouseSummary {
+  return { ...lighthouseRun(performance, 100), accessibility, bestPractices, seo }
+}
+
+/** The two format budgets of a run: the article, the list and the live story as given. */
+function formats(
+  story: { lighthouse?: LighthouseSummary; js?: number },
+  list: { lighthouse?: LighthouseSummary; js?: number },
+  live: { lighthouse?: LighthouseSummary; js?: number },
+) {
+  const run = results(passingFronts())
+  const given = { article: story, list, live } as const
+  for (const entry of run.pages) {
+    if (!(entry.key in given)) continue
+    const { lighthouse, js } = given[entry.key as keyof typeof given]
+    entry.lighthouse = lighthouse
+    if (js !== undefined) entry.jsGzipBytes = js
+  }
+  const [lighthouseBudget, jsBudget] = formatBudgets(run)
+  if (!lighthouseBudget || !jsBudget) throw new Error('no format budgets')
+  return { lighthouseBudget, jsBudget, report: renderReport(run) }
+}
+
+describe('the story-format budgets (issue #25)', () => {
+  it('pass at 2 points below the article, and when a format scores higher', () => {
+    const { lighthouseBudget, report } = formats(
+      { lighthouse: scores(96) },
+      { lighthouse: scores(94, 100, 100, 100) },
+      { lighthouse: scores(99) },
+    )
+    expect(lighthouseBudget.pass).toBe(true)
+    expect(lighthouseBudget.detail).toBe(
+      'list perf 94 a11y 100 bp 100 seo 100, live perf 99 a11y 100 bp 100 seo 100, ' +
+        '(article perf 96 a11y 100 bp 100 seo 100)',
+    )
+    expect(report).toContain(
+      'PASS  list and live story, Lighthouse: each category within 2 points of the article',
+    )
+  })
+
+  it('fail at 3 points below in any one category, and name it', () => {
+    const { lighthouseBudget } = formats(
+      { lighthouse: scores(96) },
+      { lighthouse: scores(96) },
+      { lighthouse: scores(96, 100, 100, 97) },
+    )
+    expect(lighthouseBudget.pass).toBe(false)
+    expect(lighthouseBudget.detail).toContain('live perf 96 a11y 100 bp 100 seo 97 (miss)')
+    expect(lighthouseBudget.detail).not.toContain('list perf 96 a11y 100 bp 100 seo 100 (miss)')
+  })
+
+  it('count a score Lighthouse could not give as a miss', () => {
+    const { lighthouseBudget } = formats(
+      { lighthouse: scores(96) },
+      { lighthouse: scores(Number.NaN) },
+      { lighthouse: scores(96) },
+    )
+    expect(lighthouseBudget.pass).toBe(false)
+    expect(lighthouseBudget.detail).toContain('list perf NaN (miss)')
+  })
+
+  it('skip the Lighthouse line without Lighthouse, and still judge the JavaScript', () => {
+    const { lighthouseBudget, jsBudget } = formats(
+      { js: 145_600 },
+      { js: 160_600 },
+      { js: 160_700 },
+    )
+    expect(lighthouseBudget.pass).toBeNull()
+    expect(jsBudget.pass).toBe(false)
+    expect(jsBudget.detail).toBe(
+      'list 160.6 KB (+15.0), live 160.7 KB (+15.1) (miss), (article 145.6 KB)',
+    )
+  })
+
+  it('pass the JavaScript line at 15 KB gzip over the article, or less', () => {
+    const { jsBudget, report } = formats({ js: 145_600 }, { js: 140_000 }, { js: 160_600 })
+    expect(jsBudget.pass).toBe(true)
+    expect(jsBudget.detail).toContain('list 140.0 KB (-5.6)')
+    expect(report).toContain('PASS  list and live story: JS <= article + 15.0 KB gzip')
   })
 })
