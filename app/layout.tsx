@@ -4,6 +4,7 @@ import { PreviewBanner } from '@/components/layout/preview-banner'
 import { SiteFooter } from '@/components/layout/site-footer'
 import { SiteHeader } from '@/components/layout/site-header'
 import { ThemeScript } from '@/components/layout/theme-script'
+import { DisclosureBehavior } from '@/components/ui/disclosure-behavior'
 import { unpublished } from '@/lib/content'
 import { isPreview } from '@/lib/preview'
 import { siteRoute } from '@/lib/routes/site'
@@ -61,6 +62,7 @@ export default async function RootLayout({ children, head }: Props) {
           {children}
         </main>
         <SiteFooter site={site} categories={categories} />
+        <DisclosureBehavior />
       </body>
     </html>
   )

@@ -11,20 +11,29 @@ interface Props {
 
 /** A phone's header button: a <summary>, 44 px square, with its name for screen readers. */
 const ICON_BUTTON =
-  'inline-flex size-11 cursor-pointer list-none items-center justify-center rounded-md hover:text-accent in-open:bg-surface [&::-webkit-details-marker]:hidden'
-
-/** A phone's header panel: under the header's row, across the screen, over the page. */
-const PANEL = 'absolute inset-x-0 top-full z-40 border-b border-line bg-page px-4 py-3 shadow-lg'
+  'inline-flex size-11 cursor-pointer list-none items-center justify-center rounded-md hover:text-accent in-open:bg-surface bar:hidden [&::-webkit-details-marker]:hidden'
 
 /**
- * The site's header. From 640 px up: logo, search form, theme toggle and the sections. On a
- * phone: one 56 px row of logo, Search and Menu; Search opens the search form and Menu the
- * sections and the theme toggle, each a <details> that works without JavaScript.
+ * A header disclosure: a phone's Search or Menu. In the wide bar the <details>, its content slot
+ * and its panel lay no box of their own (display: contents), so the panel's parts are the bar's
+ * items, shown whether the <details> is open or not.
+ */
+const BAR_DISCLOSURE = 'bar:contents bar:details-content:contents'
+
+/** A phone's header panel: under the header's row, across the screen, over the page. */
+const PANEL =
+  'absolute inset-x-0 top-full z-40 border-b border-line bg-page px-4 py-3 shadow-lg bar:contents'
+
+/**
+ * The site's header, rendered once. On a phone: one 56 px row of logo, Search and Menu; Search
+ * opens the search form and Menu the sections and the theme toggle, each a <details> that works
+ * without JavaScript. In the wide bar (the `bar` variant, app/globals.css): logo, search form and
+ * theme toggle, the sections under them, from the same elements.
  */
 export function SiteHeader({ siteName, categories }: Props) {
   return (
     <header className="relative border-b border-line">
-      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-x-6 px-4 sm:h-auto sm:flex-wrap sm:gap-y-2 sm:py-3">
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-x-6 px-4 bar:h-auto bar:flex-wrap bar:gap-y-2 bar:py-3">
         <Link
           href="/"
           className="inline-flex min-h-11 items-center font-serif text-2xl font-black tracking-tight uppercase sm:text-3xl"
@@ -34,77 +43,55 @@ export function SiteHeader({ siteName, categories }: Props) {
           {siteName.slice(1)}
         </Link>
 
-        <div className="-mr-2 flex items-center sm:hidden">
-          <Disclosure name="site-header">
+        <div className="-mr-2 flex items-center bar:contents">
+          <Disclosure name="site-header" className={BAR_DISCLOSURE}>
             <summary className={ICON_BUTTON}>
               <SearchIcon />
               <span className="sr-only">Search</span>
             </summary>
             <div className={PANEL}>
-              <SearchForm siteName={siteName} id="site-search-phone" />
+              <SearchForm siteName={siteName} />
             </div>
           </Disclosure>
-          <Disclosure name="site-header">
+          <Disclosure name="site-header" className={BAR_DISCLOSURE}>
             <summary className={ICON_BUTTON}>
               <MenuIcon />
               <span className="sr-only">Menu</span>
             </summary>
             <div className={PANEL}>
-              <SectionsNav categories={categories} listClassName="grid grid-cols-2 gap-x-4" />
-              <div className="needs-js mt-3 border-t border-line pt-3">
+              <SectionsNav categories={categories} />
+              <div className="needs-js mt-3 border-t border-line pt-3 bar:mt-0 bar:border-0 bar:pt-0">
                 <ThemeToggle />
               </div>
             </div>
           </Disclosure>
         </div>
-
-        <SearchForm
-          siteName={siteName}
-          id="site-search"
-          className="hidden sm:ml-auto sm:flex sm:w-auto"
-        />
-        <div className="hidden sm:block">
-          <ThemeToggle />
-        </div>
-        <SectionsNav
-          categories={categories}
-          className="hidden w-full sm:block"
-          listClassName="-mx-2 flex flex-wrap"
-        />
       </div>
     </header>
   )
 }
 
-function SearchForm({
-  siteName,
-  id,
-  className = 'flex',
-}: {
-  siteName: string
-  id: string
-  className?: string
-}) {
+function SearchForm({ siteName }: { siteName: string }) {
   return (
     <form
       role="search"
       aria-label="Site search"
       action="/search"
       method="get"
-      className={`gap-2 ${className}`}
+      className="flex gap-2 bar:ml-auto"
     >
-      <label htmlFor={id} className="sr-only">
+      <label htmlFor="site-search" className="sr-only">
         Search {siteName}
       </label>
       <input
-        id={id}
+        id="site-search"
         type="search"
         name="q"
         required
         maxLength={QUERY_MAX}
         placeholder="Search stories"
         enterKeyHint="search"
-        className="min-h-11 w-full min-w-0 rounded-md border border-line bg-surface px-3 sm:w-56"
+        className="min-h-11 w-full min-w-0 rounded-md border border-line bg-surface px-3 bar:w-56"
       />
       <button
         type="submit"
@@ -116,18 +103,11 @@ function SearchForm({
   )
 }
 
-function SectionsNav({
-  categories,
-  className,
-  listClassName,
-}: {
-  categories: Category[]
-  className?: string
-  listClassName: string
-}) {
+/** The sections: two columns in the phone's Menu, one row under the wide bar's search form. */
+function SectionsNav({ categories }: { categories: Category[] }) {
   return (
-    <nav aria-label="Sections" className={className}>
-      <ul className={`text-sm font-semibold ${listClassName}`}>
+    <nav aria-label="Sections" className="bar:order-last bar:w-full">
+      <ul className="grid grid-cols-2 gap-x-4 text-sm font-semibold bar:-mx-2 bar:flex bar:flex-wrap bar:gap-x-0">
         {categories.map((category) => (
           <li key={category.slug}>
             <Link
