@@ -7,7 +7,6 @@
  * flags; `--render-cache` measures the shared render cache instead (render-cache.ts) and
  * `--against` compares this build's throughput with another checkout's (against.ts).
  */
-import { spawnSync } from 'node:child_process'
 import {
   chmodSync,
   cpSync,
@@ -29,7 +28,7 @@ import {
 import { jsWeightOf } from '../lib/page-weight'
 import { freePort } from '../lib/ports'
 import { isStopping, onFinish, run, start, stopAll, waitForHttp } from '../lib/processes'
-import { packageBin } from '../lib/tools'
+import { packageBin, toolVersion } from '../lib/tools'
 import { benchAgainst } from './against'
 import { articleText } from './article-text'
 import {
@@ -55,12 +54,6 @@ const began = Date.now()
 function log(message: string): void {
   const seconds = ((Date.now() - began) / 1000).toFixed(0).padStart(4)
   console.error(`[${seconds} s] ${message}`)
-}
-
-/** The first line a tool prints about its version (some print it on stderr). */
-function version(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8' })
-  return `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n')[0] ?? '?'
 }
 
 interface Page {
@@ -366,9 +359,9 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
       loadAfter: os.loadavg(),
       versions: {
         node: process.version,
-        nginx: version(nginxBinary(), ['-v']).replace('nginx version: ', ''),
-        wrk: version(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
-        ...(options.lighthouse ? { chromium: version(CHROMIUM, ['--version']) } : {}),
+        nginx: toolVersion(nginxBinary(), ['-v']).replace('nginx version: ', ''),
+        wrk: toolVersion(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
+        ...(options.lighthouse ? { chromium: toolVersion(CHROMIUM, ['--version']) } : {}),
       },
     },
     target: base,

@@ -19,7 +19,7 @@ import { createClient } from '@redis/client'
 import { freePort } from '../lib/ports'
 import { onCleanup, onFinish, run, sleep, start, waitForHttp, type Managed } from '../lib/processes'
 import { startRedis } from '../lib/redis'
-import { packageBin, which } from '../lib/tools'
+import { packageBin, toolVersion, which } from '../lib/tools'
 import type { Options } from './options'
 import {
   infoNumber,
@@ -200,12 +200,6 @@ function redisLines(instance: Instance) {
   return { name: instance.name, redisLines: lines.length, first: lines[0] ?? null }
 }
 
-/** The first line a tool prints about its version. */
-async function version(command: string, args: string[]): Promise<string> {
-  const { stdout } = await run(command, command, args, { allowFailure: true })
-  return stdout.trim().split('\n')[0] ?? '?'
-}
-
 export async function benchRenderCache(options: Options, tmp: string, log: Log): Promise<void> {
   wrkBinary()
   const startedAt = new Date()
@@ -357,7 +351,7 @@ export async function benchRenderCache(options: Options, tmp: string, log: Log):
         loadAfter: os.loadavg(),
         versions: {
           node: process.version,
-          wrk: (await version(wrkBinary(), ['--version'])).split(' ')[1] ?? '?',
+          wrk: toolVersion(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
           redis: parseInfo(await client.info('server')).get('redis_version') ?? '?',
         },
       },

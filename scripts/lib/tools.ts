@@ -1,4 +1,5 @@
 /** Finding the system tools the scripts drive (nginx, wrk, Chromium) and next's own CLI. */
+import { spawnSync } from 'node:child_process'
 import { accessSync, constants, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -29,4 +30,10 @@ export function packageBin(projectDir: string, pkg: string, bin: string): string
   const relative = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[bin]
   if (!relative) throw new Error(`${pkg} has no bin named ${bin}`)
   return path.resolve(path.dirname(manifestPath), relative)
+}
+
+/** The first line a tool prints about its version (some print it on stderr). */
+export function toolVersion(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' })
+  return `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n')[0] ?? '?'
 }
