@@ -1,5 +1,6 @@
 import { Disclosure } from '@/components/ui/disclosure'
 import { Link } from '@/components/ui/link'
+import { StrokeIcon } from '@/components/ui/stroke-icon'
 import type { Category } from '@/lib/content'
 import { QUERY_MAX } from '@/lib/search/types'
 import { ThemeToggle } from './theme-toggle'
@@ -125,33 +126,17 @@ function SectionsNav({ categories }: { categories: Category[] }) {
 
 function SearchIcon() {
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="size-6"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-    >
+    <StrokeIcon className="size-6">
       <circle cx="11" cy="11" r="7" />
       <path d="m20 20-4-4" />
-    </svg>
+    </StrokeIcon>
   )
 }
 
 function MenuIcon() {
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="size-6"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-    >
+    <StrokeIcon className="size-6">
       <path d="M4 7h16M4 12h16M4 17h16" />
-    </svg>
+    </StrokeIcon>
   )
 }

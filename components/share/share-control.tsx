@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { Disclosure } from '@/components/ui/disclosure'
+import { StrokeIcon } from '@/components/ui/stroke-icon'
 import { shareableUrl, shareTargets } from '@/lib/share'
 import { CopyLinkButton, ShareSummary } from './share-actions'
 
@@ -35,18 +36,9 @@ export function ShareControl({ url, title, className = '', align = 'end', anchor
         title={title}
         className="inline-flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center gap-2 rounded-full border border-line px-3 text-sm font-semibold hover:border-accent [&::-webkit-details-marker]:hidden"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="size-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
+        <StrokeIcon className="size-5">
           <path d="M12 3v12M7 8l5-5 5 5M5 13v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6" />
-        </svg>
+        </StrokeIcon>
         Share
         {label && <span className="sr-only"> {label}</span>}
       </ShareSummary>
