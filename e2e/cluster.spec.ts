@@ -15,6 +15,7 @@ import { stop, type Managed } from '../scripts/lib/processes'
 import { pingRedis, startRedis } from '../scripts/lib/redis'
 import { copyBuild } from './support/server'
 import { REVALIDATE_SECRET } from './support/secrets'
+import { storyMarkdown } from './support/story'
 import { expect, test } from './support/test'
 
 test.describe.configure({ mode: 'serial' })
@@ -48,19 +49,13 @@ const loadReport = z.object({
 
 const healthBody = z.object({ status: z.string(), pid: z.number() })
 
-function story(slug: string, title: string) {
-  return `---
-title: ${JSON.stringify(title)}
-dek: A story only the instances of this test have seen.
-category: tv
-authors: [dana-okafor]
-publishedAt: '${new Date(Date.now() - 60_000).toISOString()}'
-hero:
-  image: /images/articles/luke-cage-season-2-set-photos.webp
-  alt: Luke Cage and Claire Temple on a Harlem street.
----
-Shared between three servers.
-`
+function story(title: string) {
+  return storyMarkdown({
+    title,
+    dek: 'A story only the instances of this test have seen.',
+    publishedAt: new Date(Date.now() - 60_000),
+    body: 'Shared between three servers.',
+  })
 }
 
 let front: ChildProcess
@@ -152,7 +147,7 @@ test.beforeAll(async () => {
   contentDir = await mkdtemp(path.join(os.tmpdir(), 'marquee-cluster-'))
   await cp('content', contentDir, { recursive: true })
   for (const slug of FRESH) {
-    await writeFile(path.join(contentDir, 'articles', `${slug}.md`), story(slug, `Fresh ${slug}`))
+    await writeFile(path.join(contentDir, 'articles', `${slug}.md`), story(`Fresh ${slug}`))
   }
   distDir = await copyBuild('cluster')
   front = spawn('npm', ['run', 'start:front'], {

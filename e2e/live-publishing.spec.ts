@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type APIRequestContext } from './support/test'
 import { REVALIDATE_SECRET } from './support/secrets'
+import { storyMarkdown } from './support/story'
 import { startSecondServer, type SecondServer } from './support/server'
 
 test.describe.configure({ mode: 'serial' })
@@ -22,19 +23,9 @@ let frontCache: string
 /** The story the clock publishes: written before the server starts, due 30 s later. */
 const scheduled = { slug: 'scheduled-by-the-clock', at: new Date(Date.now() + 30_000) }
 
-function article(slug: string, title: string, publishedAt: Date, body: string) {
-  return `---
-title: ${JSON.stringify(title)}
-dek: A story written into the library while the server was running.
-category: tv
-authors: [dana-okafor]
-publishedAt: '${publishedAt.toISOString()}'
-hero:
-  image: /images/articles/luke-cage-season-2-set-photos.webp
-  alt: Luke Cage and Claire Temple on a Harlem street.
----
-${body}
-`
+function article(title: string, publishedAt: Date, body: string) {
+  const dek = 'A story written into the library while the server was running.'
+  return storyMarkdown({ title, dek, publishedAt, body })
 }
 
 const file = (slug: string) => path.join(server.contentDir, 'articles', `${slug}.md`)
@@ -56,7 +47,7 @@ test.beforeAll(async () => {
     prepare: (dir) =>
       writeFile(
         path.join(dir, 'articles', `${scheduled.slug}.md`),
-        article(scheduled.slug, 'Scheduled by the Clock', scheduled.at, 'It waited for its time.'),
+        article('Scheduled by the Clock', scheduled.at, 'It waited for its time.'),
       ),
   })
 })
@@ -82,7 +73,7 @@ test('a new Markdown file is served within 60 s, then the feed and the home page
 }) => {
   test.setTimeout(WITHIN * 2 + 30_000)
   const slug = 'written-while-running'
-  await writeFile(file(slug), article(slug, 'Written While Running', new Date(), 'Fresh.'))
+  await writeFile(file(slug), article('Written While Running', new Date(), 'Fresh.'))
   const page = await eventually('the new story renders', async () => {
     const response = await live(request, `/tv/${slug}`)
     return response.status() === 200 && (await response.text()).includes('Written While Running')
@@ -154,7 +145,7 @@ test('POST /api/revalidate refreshes at once, and only with the secret', async (
   expect((await request.get(`${server.base}/api/revalidate`)).status()).toBe(405)
 
   const slug = 'published-on-demand'
-  await writeFile(file(slug), article(slug, 'Published on Demand', new Date(), 'Now.'))
+  await writeFile(file(slug), article('Published on Demand', new Date(), 'Now.'))
   // Two pages the front keeps, as nginx lays them out (levels=1:2), and one it is still writing;
   // each begins with nginx's format version (5), which a purge zeroes.
   const stored = ['d/41/5b5d0b06aa2e8a0c6cba1e0e3b4f441d', '7/0e/c3a8e4d2b1f0e9d8c7b6a5f4e3d2c0e7']
