@@ -9,6 +9,7 @@ import {
   findTags,
   markupOnly,
   MISSING_PAGE,
+  MODEL_GALLERY,
   MODEL_STORY as story,
   onlyInProject,
 } from './support/site'
@@ -72,6 +73,26 @@ test('the 404 page explains itself and offers a way on', async ({ page }) => {
     .evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')))
   expect(robots.length).toBeGreaterThan(0)
   for (const content of robots) expect(content).toMatch(/noindex/)
+})
+
+test('the 404 page has its own small header; pages carry the site header and footer once', async ({
+  page,
+  request,
+}) => {
+  // app/layout.tsx: Next renders the root layout a second time as the 404 page, and sends that
+  // copy in every page's RSC payload (vercel/next.js#76410), so the 404 page's chrome is small.
+  await page.goto(MISSING_PAGE)
+  const banner = page.getByRole('banner')
+  await expect(banner.getByRole('link', { name: /home/ })).toHaveAttribute('href', '/')
+  await expect(banner.getByRole('link', { name: 'Search' })).toHaveAttribute('href', '/search')
+  await expect(page.getByRole('contentinfo')).toHaveCount(0)
+  for (const url of ['/', story.url, `${MODEL_GALLERY}/1`]) {
+    const body = await (await request.get(url)).text()
+    const count = (needle: string) => body.split(needle).length - 1
+    // Once in the HTML and once in the RSC payload; a third means the copy carries them again.
+    expect(count('Sections in the footer'), url).toBe(2)
+    expect(count('site-header'), url).toBe(4) // its two disclosures, by name
+  }
 })
 
 test("an unknown story's 404 is cached in memory, not written to the build folder", async ({

@@ -3,6 +3,7 @@ import { Link } from '@/components/ui/link'
 import { StrokeIcon } from '@/components/ui/stroke-icon'
 import type { Category } from '@/lib/content'
 import { QUERY_MAX } from '@/lib/search/types'
+import { SiteLogo } from './site-logo'
 import { ThemeToggle } from './theme-toggle'
 
 interface Props {
@@ -35,14 +36,7 @@ export function SiteHeader({ siteName, categories }: Props) {
   return (
     <header className="relative border-b border-line">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-x-6 px-4 bar:h-auto bar:flex-wrap bar:gap-y-2 bar:py-3">
-        <Link
-          href="/"
-          className="inline-flex min-h-11 items-center font-serif text-2xl font-black tracking-tight uppercase sm:text-3xl"
-          aria-label={`${siteName}, home`}
-        >
-          <span className="text-accent">{siteName.slice(0, 1)}</span>
-          {siteName.slice(1)}
-        </Link>
+        <SiteLogo siteName={siteName} />
 
         <div className="-mr-2 flex items-center bar:contents">
           <Disclosure name="site-header" className={BAR_DISCLOSURE}>
