@@ -433,3 +433,39 @@ test.describe('no layout shift on a phone', () => {
     })
   }
 })
+
+test.describe('a hub on a phone', () => {
+  test.use(phoneUse(PHONES[1]))
+
+  test('the first cover across the screen, then headlines beside thumbnail-sized files', async ({
+    page,
+  }) => {
+    await recordLayoutShift(page)
+    await page.goto('/tv', { waitUntil: 'load' })
+    const cards = page.getByRole('main').locator('article')
+    expect((await box(cards.first().locator('img'))).width).toBeGreaterThan(PHONES[1].width - 40)
+    const rows = (await cards.all()).slice(1, 7)
+    for (const card of rows) {
+      const image = card.locator('img')
+      await image.scrollIntoViewIfNeeded()
+      const [photo, heading] = [await box(image), await box(card.getByRole('heading'))]
+      expect(photo.width).toBeLessThanOrEqual(128)
+      expect(photo.x, 'thumbnail to the right of the headline').toBeGreaterThanOrEqual(
+        heading.x + heading.width,
+      )
+      expect(heading.y, 'on the same row').toBeLessThan(photo.y + photo.height)
+      // 128 CSS px on this 2x screen: the 256 px file, not one made for the screen's width.
+      await expect
+        .poll(() => image.evaluate((img) => (img as HTMLImageElement).currentSrc))
+        .toMatch(/[?&]w=256&/)
+    }
+    expect(await layoutShift(page)).toBe(0)
+    // From the `sm` breakpoint up the cards are stacked again: the photo above the headline.
+    await page.setViewportSize({ width: 800, height: 900 })
+    const [photo, heading] = [
+      await box(rows[0]!.locator('img')),
+      await box(rows[0]!.getByRole('heading')),
+    ]
+    expect(photo.y + photo.height).toBeLessThanOrEqual(heading.y)
+  })
+})

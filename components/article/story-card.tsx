@@ -19,7 +19,16 @@ interface Props {
   lead?: boolean
   /** The photo's rendered width at each breakpoint, where the card is not in a row of four. */
   sizes?: string
+  /**
+   * A standard card on a phone: stacked, the photo across the screen, for a page's or a section's
+   * first story; or a row, the headline beside a thumbnail, for the stories after it (the default
+   * unless `lead`): more headlines to a screen and a fraction of the image bytes.
+   */
+  phone?: 'stacked' | 'row'
 }
+
+/** A phone row's thumbnail: 8rem wide under the `sm` breakpoint. */
+const ROW_SIZES = '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 128px'
 
 export function StoryCard({
   story,
@@ -29,6 +38,7 @@ export function StoryCard({
   kicker,
   lead,
   sizes,
+  phone = lead ? 'stacked' : 'row',
 }: Props) {
   const date = <time dateTime={story.publishedAt}>{formatDate(story.publishedAt, timeZone)}</time>
   const score = story.score !== undefined && (
@@ -68,13 +78,22 @@ export function StoryCard({
     )
   }
   const isLead = variant === 'lead'
+  const row = !isLead && phone === 'row'
   return (
-    <article className={isLead ? 'grid gap-4 md:grid-cols-5' : 'flex flex-col gap-3'}>
+    <article
+      className={
+        isLead
+          ? 'grid gap-4 md:grid-cols-5'
+          : row
+            ? 'grid grid-cols-[1fr_8rem] items-start gap-x-4 sm:flex sm:flex-col sm:items-stretch sm:gap-3'
+            : 'flex flex-col gap-3'
+      }
+    >
       <Link
         href={story.url}
         tabIndex={-1}
         aria-hidden="true"
-        className={isLead ? 'md:col-span-3' : ''}
+        className={isLead ? 'md:col-span-3' : row ? 'col-start-2 row-start-1' : ''}
       >
         <ResponsiveImage
           image={story.hero}
@@ -84,24 +103,30 @@ export function StoryCard({
             sizes ??
             (isLead
               ? '(min-width: 1152px) 690px, (min-width: 768px) 60vw, 100vw'
-              : '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw')
+              : row
+                ? ROW_SIZES
+                : '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw')
           }
           className="aspect-video w-full rounded-md object-cover"
         />
       </Link>
-      <div className={isLead ? 'md:col-span-2' : ''}>
+      <div className={isLead ? 'md:col-span-2' : row ? 'col-start-1 row-start-1 min-w-0' : ''}>
         <p className="text-xs font-bold tracking-wide text-accent uppercase">
           {kicker ?? story.category.name}
         </p>
         <Heading
-          className={`mt-1 font-serif leading-tight font-bold ${isLead ? 'text-3xl md:text-4xl' : 'text-xl'}`}
+          className={`mt-1 font-serif leading-tight font-bold ${isLead ? 'text-3xl md:text-4xl' : row ? 'text-lg sm:text-xl' : 'text-xl'}`}
         >
           <Link href={story.url} className="hover:text-accent">
             {story.title}
           </Link>
         </Heading>
         {score}
-        <p className={`mt-2 text-muted ${isLead ? 'text-lg' : 'text-sm'}`}>{story.dek}</p>
+        <p
+          className={`mt-2 text-muted ${isLead ? 'text-lg' : row ? 'hidden text-sm sm:block' : 'text-sm'}`}
+        >
+          {story.dek}
+        </p>
         <p className="mt-2 text-xs text-muted">
           By {joinNames(story.authors)} · {date}
         </p>

@@ -11,7 +11,7 @@ interface Props {
 /** The one list layout shared by the home page, hubs and author pages. */
 export function StoryGrid({ stories, timeZone, leadFirst = false }: Props) {
   return (
-    <ul className="grid gap-x-6 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid gap-x-6 gap-y-8 sm:grid-cols-2 sm:gap-y-10 lg:grid-cols-3">
       {stories.map((story, index) => (
         <li key={story.slug}>
           <StoryCard story={story} timeZone={timeZone} as="h2" lead={leadFirst && index === 0} />

@@ -66,6 +66,7 @@ export function StoryRail({ title, stories, timeZone, more, variant = 'standard'
                 timeZone={timeZone}
                 variant={variant === 'section' ? (first ? 'standard' : 'headline') : variant}
                 sizes={first ? SECTION_LEAD_SIZES : undefined}
+                phone={first ? 'stacked' : undefined}
               />
             </li>
           )
