@@ -29,6 +29,8 @@ interface Props {
 
 /** A phone row's thumbnail: 8rem wide under the `sm` breakpoint. */
 const ROW_SIZES = '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 128px'
+/** At most 460 CSS px (45vw below 1024 px), twice that on a 2x screen: the 1080 px file. */
+export const ROW_WIDEST = 1080
 
 export function StoryCard({
   story,
@@ -107,6 +109,7 @@ export function StoryCard({
                 ? ROW_SIZES
                 : '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw')
           }
+          widest={row ? ROW_WIDEST : undefined}
           className="aspect-video w-full rounded-md object-cover"
         />
       </Link>

@@ -12,6 +12,11 @@ type Props = {
   | {
       /** The rendered width at each breakpoint, so phones download phone-sized files. */
       sizes: string
+      /**
+       * The widest file worth offering: twice the image's largest rendered width. Next lists
+       * every configured width up to 1600 px; a card's srcset stops here, a smaller page.
+       */
+      widest?: number
       box?: never
     }
   | {
@@ -21,6 +26,7 @@ type Props = {
        */
       box: { width: number; height: number }
       sizes?: never
+      widest?: never
     }
 )
 
@@ -33,7 +39,15 @@ type Props = {
  * appearing again in the hydration payload. next/image's client part only adds load callbacks
  * and blur placeholders, which these images do not use.
  */
-export function ResponsiveImage({ image, sizes, box, lead = false, className, alt }: Props) {
+export function ResponsiveImage({
+  image,
+  sizes,
+  widest,
+  box,
+  lead = false,
+  className,
+  alt,
+}: Props) {
   const { props } = getImageProps({
     src: image.src,
     width: box?.width ?? image.width,
@@ -44,6 +58,13 @@ export function ResponsiveImage({ image, sizes, box, lead = false, className, al
     fetchPriority: lead ? 'high' : undefined,
     className,
   })
+  if (widest !== undefined && props.srcSet) {
+    const kept = props.srcSet
+      .split(', ')
+      .filter((candidate) => Number(candidate.slice(candidate.lastIndexOf(' ') + 1, -1)) <= widest)
+    props.srcSet = kept.join(', ')
+    props.src = kept.at(-1)?.split(' ')[0] ?? props.src
+  }
   if (lead) {
     preload(props.src, {
       as: 'image',
