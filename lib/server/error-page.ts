@@ -12,6 +12,8 @@
  *   first response of a 500 where Next would send an empty shell (lib/server/next-workarounds/error-documents.ts).
  * - BAD_ADDRESS_PAGE (400): an address whose path is not valid percent-encoding (`/tv/%ff`),
  *   which no route can even read, where Next 16 sends a bare "Internal Server Error".
+ * - BAD_REQUEST_PAGE (400, 414): sent by the nginx front for a request it cannot read (a
+ *   malformed request line, headers over its buffers, an address over 8 KB).
  * - UNAVAILABLE_PAGE (503): sent by the nginx front when `next start` cannot be reached and nginx
  *   has no copy of the page (ops/nginx/marquee.conf), instead of nginx's bare "502 Bad Gateway".
  *   scripts/lib/front.ts writes it into nginx's folder.
@@ -66,6 +68,19 @@ export const BAD_ADDRESS_PAGE: ErrorPage = {
     '<p class="status">400</p>',
     '<h1>That address is not valid</h1>',
     '<p class="why">It holds characters that a web address cannot carry, so it leads to no page. The link may have been cut short or changed on its way here.</p>',
+    '<ul><li><a href="/" class="primary">Go to the home page</a></li></ul>',
+    '</main>',
+  ].join(''),
+}
+
+export const BAD_REQUEST_PAGE: ErrorPage = {
+  lang: 'en',
+  title: 'Request not valid',
+  css: CSS,
+  body: [
+    '<main>',
+    '<h1>This request could not be read</h1>',
+    '<p class="why">Its address is too long, or it carries something the site cannot read. The link may have been cut short or changed on its way here.</p>',
     '<ul><li><a href="/" class="primary">Go to the home page</a></li></ul>',
     '</main>',
   ].join(''),

@@ -29,6 +29,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { purgeFrontCache } from '../../lib/server/front-cache'
 import {
+  BAD_REQUEST_PAGE,
   errorPageDocument,
   TOO_MANY_REQUESTS_PAGE,
   UNAVAILABLE_PAGE,
@@ -53,7 +54,7 @@ import {
 import { freePort } from './ports'
 import { stop, waitForHttp, type Managed } from './processes'
 import { which } from './tools'
-import { headerValues, http2Get, send, type WireAnswer } from './wire'
+import { headerValues, http2Get, send, sendRaw, type WireAnswer } from './wire'
 
 /** A build's draft-mode cookie value (its previewModeId). */
 const PREVIEW_ID = 'e376f3ae2f45a23b1ee5a825a9daa6e9'
@@ -402,6 +403,25 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     // One at the limit goes on to Next.js, which judges what is in it.
     expect((await report(REPORT_BYTES_MAX)).status).toBe(200)
     expect(received.slice(before).map((request) => request.url)).toEqual(['/api/csp-report'])
+  })
+
+  it('answers a request nginx cannot read with the site’s page, its policy and every header', async () => {
+    const before = received.length
+    const answers = [
+      // A control character in the method.
+      [await sendRaw(base, 'G\x01T /tv HTTP/1.1\r\nHost: marquee.test\r\n\r\n'), 400],
+      // An address over large_client_header_buffers (8 KB).
+      [await send(`${base}/tv/${'a'.repeat(9000)}`), 414],
+      // A header line over it: nginx's 494, sent as 400.
+      [await send(`${base}/tv`, { headers: { Cookie: `c=${'x'.repeat(20_000)}` } }), 400],
+    ] as const
+    for (const [answer, status] of answers) {
+      expect(answer.status).toBe(status)
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(answer.body.toString('utf8')).toBe(errorPageDocument(BAD_REQUEST_PAGE))
+      expectSecurityHeaders(answer, { csp: NO_SCRIPT_POLICY })
+    }
+    expect(received.slice(before)).toEqual([])
   })
 
   it("sends only an editor's preview past the cache, and never stores its answer", async () => {

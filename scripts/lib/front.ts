@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import path from 'node:path'
 import { z } from 'zod'
 import {
+  BAD_REQUEST_PAGE,
   errorPageDocument,
   TOO_MANY_REQUESTS_PAGE,
   UNAVAILABLE_PAGE,
@@ -204,6 +205,8 @@ const OWN_PAGES = {
   'unavailable.html': UNAVAILABLE_PAGE,
   // To a client over a rate limit (`location @too_many_requests`).
   'too-many-requests.html': TOO_MANY_REQUESTS_PAGE,
+  // A request nginx cannot read, or an address too long (`location @bad_request`).
+  'bad-request.html': BAD_REQUEST_PAGE,
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { request, type Agent, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:http2'
+import { connect as connectSocket } from 'node:net'
 import { request as httpsRequest } from 'node:https'
 
 export interface WireAnswer {
@@ -93,4 +94,40 @@ export function headerValues(answer: Pick<WireAnswer, 'rawHeaders'>, name: strin
     }
   }
   return values
+}
+
+/**
+ * A request written byte for byte, as no HTTP client would send it (a malformed request line),
+ * its answer read until the server closes the connection.
+ */
+export function sendRaw(base: string, text: string): Promise<WireAnswer> {
+  const { hostname, port } = new URL(base)
+  return new Promise((resolve, reject) => {
+    const socket = connectSocket({ host: hostname, port: Number(port) })
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('end', () => {
+      const raw = Buffer.concat(chunks)
+      const split = raw.indexOf('\r\n\r\n')
+      if (split < 0) return reject(new Error(`${base}: no complete answer (${raw.length} bytes)`))
+      const [statusLine = '', ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n')
+      const rawHeaders = lines.flatMap((line) => {
+        const colon = line.indexOf(':')
+        return [line.slice(0, colon), line.slice(colon + 1).trim()]
+      })
+      const headers: IncomingHttpHeaders = {}
+      for (let i = 0; i < rawHeaders.length; i += 2) {
+        headers[rawHeaders[i]!.toLowerCase()] = rawHeaders[i + 1]
+      }
+      resolve({
+        status: Number(statusLine.split(' ')[1]),
+        headers,
+        rawHeaders,
+        body: raw.subarray(split + 4),
+      })
+    })
+    // Written, not ended: nginx answers a request it cannot parse and then closes.
+    socket.write(text)
+  })
 }
