@@ -1,6 +1,7 @@
 import { expect, test, type Page } from './support/test'
 import {
   layoutShift,
+  loadEveryImage,
   MISSING_PAGE,
   MODEL_GALLERY,
   MODEL_STORY as story,
@@ -159,17 +160,7 @@ test.describe('no layout shift on the article', () => {
       await page.goto(story.url, { waitUntil: 'load' })
 
       // Bring every lazy image into view, so late images get their chance to shift the page.
-      const images = page.locator('main img')
-      for (const image of await images.all()) await image.scrollIntoViewIfNeeded()
-      await expect
-        .poll(() =>
-          images.evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete)),
-        )
-        .toBe(true)
-      // Two frames, so shifts from the last image decodes are reported.
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      )
+      await loadEveryImage(page, page.locator('main img'))
       const cls = await layoutShift(page)
       expect(cls).toBeLessThan(0.01)
     })

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page, type TestInfo } from './support/test'
 import {
   layoutShift,
+  loadEveryImage,
   MODEL_GALLERY,
   MODEL_STORY,
   onlyInProject,
@@ -411,22 +412,7 @@ test.describe('no layout shift on a phone', () => {
         test(`${target.name}: CLS 0 while it loads and is scrolled`, async ({ page }) => {
           await recordLayoutShift(page)
           await page.goto(target.url, { waitUntil: 'load' })
-          const images = page.locator('main img:visible')
-          for (const image of await images.all()) await image.scrollIntoViewIfNeeded()
-          // Lazy images may take a while on a busy machine.
-          await expect
-            .poll(
-              () =>
-                images.evaluateAll((imgs) =>
-                  imgs.every((img) => (img as HTMLImageElement).complete),
-                ),
-              { timeout: 15_000 },
-            )
-            .toBe(true)
-          await page.evaluate(
-            () =>
-              new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-          )
+          await loadEveryImage(page, page.locator('main img:visible'))
           expect(await layoutShift(page)).toBe(0)
         })
       }

@@ -1,4 +1,4 @@
-import { test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 
 /** The model story: every element a Marquee article can have, in one page. */
 export const MODEL_STORY = {
@@ -124,4 +124,29 @@ export async function recordLayoutShift(page: Page) {
 /** The cumulative layout shift so far (see recordLayoutShift). */
 export function layoutShift(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { cls: number }).cls)
+}
+
+/**
+ * Scrolls each image the page holds now into view and waits until all have loaded, then two
+ * frames, so that shifts from late images and their decodes are reported. Images added after
+ * (continuous reading appends the next story as the reader nears the end) are not waited for.
+ */
+export async function loadEveryImage(page: Page, images: Locator): Promise<void> {
+  const handles = await images.elementHandles()
+  for (const image of handles) await image.scrollIntoViewIfNeeded()
+  // Lazy images may take a while on a busy machine.
+  await expect
+    .poll(
+      async () =>
+        (
+          await Promise.all(
+            handles.map((image) => image.evaluate((img) => (img as HTMLImageElement).complete)),
+          )
+        ).every(Boolean),
+      { timeout: 15_000 },
+    )
+    .toBe(true)
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  )
 }
