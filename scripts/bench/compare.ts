@@ -4,10 +4,11 @@
  * alike. Prints the medians side by side and, per page, whether the build at --url-base lost a
  * point of accessibility, best practices or SEO, or got slower (performance score, LCP).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { lighthouse, type Finding, type LighthouseSummary } from './lighthouse'
 import type { Options } from './options'
+import { writeResults } from './output'
 import { median } from './wrk'
 
 interface Side {
@@ -132,9 +133,7 @@ export async function compareLighthouse(
   console.log(`\n${report}`)
   if (options.out) {
     const out = path.resolve(options.out)
-    mkdirSync(out, { recursive: true })
-    writeFileSync(path.join(out, 'compare.json'), `${JSON.stringify(results, null, 2)}\n`)
-    writeFileSync(path.join(out, 'compare.txt'), `${report}\n`)
+    writeResults(out, { json: 'compare.json', text: 'compare.txt' }, results, report)
     log(`results written to ${out}`)
   }
   if (

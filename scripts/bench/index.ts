@@ -7,15 +7,7 @@
  * flags; `--render-cache` measures the shared render cache instead (render-cache.ts) and
  * `--against` compares this build's throughput with another checkout's (against.ts).
  */
-import {
-  chmodSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -41,6 +33,7 @@ import {
 import { compareLighthouse } from './compare'
 import { CHROMIUM, lighthouse } from './lighthouse'
 import { parseOptions, type Options } from './options'
+import { machine, writeResults } from './output'
 import { benchRenderCache } from './render-cache'
 import { budgets, renderReport, type PageKey, type PageResult, type Results } from './report'
 import { STATIC_FILE, startStaticNginx } from './static-nginx'
@@ -353,17 +346,11 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
       lighthouseRuns: options.lighthouse ? options.lighthouseRuns : 0,
       gzip: options.gzip,
     },
-    machine: {
-      cpus: os.availableParallelism(),
-      loadBefore,
-      loadAfter: os.loadavg(),
-      versions: {
-        node: process.version,
-        nginx: toolVersion(nginxBinary(), ['-v']).replace('nginx version: ', ''),
-        wrk: toolVersion(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
-        ...(options.lighthouse ? { chromium: toolVersion(CHROMIUM, ['--version']) } : {}),
-      },
-    },
+    machine: machine(loadBefore, {
+      nginx: toolVersion(nginxBinary(), ['-v']).replace('nginx version: ', ''),
+      wrk: toolVersion(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
+      ...(options.lighthouse ? { chromium: toolVersion(CHROMIUM, ['--version']) } : {}),
+    }),
     target: base,
     contentDir,
     pages: pages.map((page): PageResult => ({
@@ -399,13 +386,12 @@ async function bench(options: Options, tmp: string, startedAt: Date, loadBefore:
     },
   }
 
-  console.log(`\n${renderReport(results)}`)
+  const report = renderReport(results)
+  console.log(`\n${report}`)
 
   if (options.out) {
     const out = path.resolve(options.out)
-    mkdirSync(out, { recursive: true })
-    writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-    writeFileSync(path.join(out, 'report.txt'), `${renderReport(results)}\n`)
+    writeResults(out, { json: 'results.json', text: 'report.txt' }, results, report)
     if (options.lighthouse)
       cpSync(path.join(tmp, 'lighthouse'), path.join(out, 'lighthouse'), { recursive: true })
     log(`results written to ${out}`)

@@ -4,6 +4,7 @@
  * printed table. No processes here, so all of it is tested (render-cache-report.test.ts).
  */
 import { z } from 'zod'
+import type { Machine } from './output'
 import { median, type LoadSummary } from './wrk'
 
 /** What a slug and a category slug look like (lib/content's schemas are stricter; enough here). */
@@ -142,12 +143,7 @@ export interface RenderCacheResults {
     cachedSeconds: number
     redisMaxmemory: string | null
   }
-  machine: {
-    cpus: number
-    loadBefore: number[]
-    loadAfter: number[]
-    versions: Record<string, string>
-  }
+  machine: Machine
   rounds: RenderRound[]
   /** Medians over the rounds. */
   firstRenders: { one: number; two: number }

@@ -11,7 +11,7 @@
  * Three instances (redis-a, redis-b on Redis; files on the file-system cache), each on its own
  * copy of the build, and a redis-server from ops/redis/redis.conf; all stopped on exit.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cp, readdir, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,6 +21,7 @@ import { onCleanup, onFinish, run, sleep, start, waitForHttp, type Managed } fro
 import { startRedis } from '../lib/redis'
 import { packageBin, toolVersion, which } from '../lib/tools'
 import type { Options } from './options'
+import { machine, writeResults } from './output'
 import {
   infoNumber,
   parseInfo,
@@ -345,16 +346,10 @@ export async function benchRenderCache(options: Options, tmp: string, log: Log):
         cachedSeconds: CACHED.durationS,
         redisMaxmemory: options.redisMaxmemory ?? null,
       },
-      machine: {
-        cpus: os.availableParallelism(),
-        loadBefore,
-        loadAfter: os.loadavg(),
-        versions: {
-          node: process.version,
-          wrk: toolVersion(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
-          redis: parseInfo(await client.info('server')).get('redis_version') ?? '?',
-        },
-      },
+      machine: machine(loadBefore, {
+        wrk: toolVersion(wrkBinary(), ['--version']).split(' ')[1] ?? '?',
+        redis: parseInfo(await client.info('server')).get('redis_version') ?? '?',
+      }),
       rounds,
       firstRenders: summary.firstRenders,
       renderErrors,
@@ -382,9 +377,7 @@ export async function benchRenderCache(options: Options, tmp: string, log: Log):
     console.log(`\n${report}`)
     if (options.out) {
       const out = path.resolve(options.out)
-      mkdirSync(out, { recursive: true })
-      writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-      writeFileSync(path.join(out, 'report.txt'), `${report}\n`)
+      writeResults(out, { json: 'results.json', text: 'report.txt' }, results, report)
       log(`results written to ${out}`)
     }
   } finally {

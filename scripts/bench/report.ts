@@ -1,6 +1,7 @@
 /** The bench's one table, its budgets and the findings behind any Lighthouse miss. */
 import type { LighthouseSummary } from './lighthouse'
 import type { PAGE_KEYS } from './options'
+import type { Machine } from './output'
 import type { LoadSummary } from './wrk'
 
 export type PageKey = (typeof PAGE_KEYS)[number]
@@ -39,12 +40,7 @@ export interface Results {
     lighthouseRuns: number
     gzip: boolean
   }
-  machine: {
-    cpus: number
-    loadBefore: number[]
-    loadAfter: number[]
-    versions: Record<string, string>
-  }
+  machine: Machine
   target: string
   contentDir: string
   pages: PageResult[]
