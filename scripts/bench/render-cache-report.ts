@@ -4,6 +4,7 @@
  * printed table. No processes here, so all of it is tested (render-cache-report.test.ts).
  */
 import { z } from 'zod'
+import { createRandom } from '../synth/random'
 import type { Machine } from './output'
 import { median, type LoadSummary } from './wrk'
 
@@ -23,22 +24,9 @@ export function storyPath(fileName: string, text: string): string | null {
   return parsed.success ? `/${parsed.data.category}/${parsed.data.name}` : null
 }
 
-/** The items in an order that depends only on `seed` (mulberry32 driving a Fisher-Yates shuffle). */
+/** The items in an order that depends only on `seed`. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const out = [...items]
-  for (let index = out.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1))
-    ;[out[index], out[other]] = [out[other]!, out[index]!]
-  }
-  return out
+  return createRandom(String(seed)).sample(items, items.length)
 }
 
 /** Never-rendered stories each walk needs at most: more than 16 connections render in 10 s here. */
