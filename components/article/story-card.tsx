@@ -27,8 +27,12 @@ interface Props {
   phone?: 'stacked' | 'row'
 }
 
-/** A phone row's thumbnail: 8rem wide under the `sm` breakpoint. */
-const ROW_SIZES = '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 128px'
+/** A card's photo from the `sm` breakpoint up: in a grid of two, then three. */
+const CARD_FROM_SM = '(min-width: 1152px) 360px, (min-width: 640px) 45vw'
+/** A card stacked on a phone: its photo across the screen. */
+export const CARD_SIZES = `${CARD_FROM_SM}, 100vw`
+/** A card as a phone row: an 8rem thumbnail under the `sm` breakpoint. */
+export const ROW_SIZES = `${CARD_FROM_SM}, 128px`
 /** At most 460 CSS px (45vw below 1024 px), twice that on a 2x screen: the 1080 px file. */
 export const ROW_WIDEST = 1080
 
@@ -107,7 +111,7 @@ export function StoryCard({
               ? '(min-width: 1152px) 690px, (min-width: 768px) 60vw, 100vw'
               : row
                 ? ROW_SIZES
-                : '(min-width: 1152px) 360px, (min-width: 640px) 45vw, 100vw')
+                : CARD_SIZES)
           }
           widest={row ? ROW_WIDEST : undefined}
           className="aspect-video w-full rounded-md object-cover"

@@ -1,6 +1,6 @@
 import { Link } from '@/components/ui/link'
 import { ResponsiveImage } from '@/components/ui/responsive-image'
-import { ROW_WIDEST } from '@/components/article/story-card'
+import { CARD_SIZES, ROW_SIZES, ROW_WIDEST } from '@/components/article/story-card'
 import type { GalleryTeaser } from '@/lib/teasers'
 
 /** A gallery's cover with its photo count, linking to the view-all page. */
@@ -26,7 +26,7 @@ export function GalleryCard({
             image={gallery.cover}
             alt=""
             lead={lead}
-            sizes={`(min-width: 1152px) 360px, (min-width: 640px) 45vw, ${lead ? '100vw' : '128px'}`}
+            sizes={lead ? CARD_SIZES : ROW_SIZES}
             widest={lead ? undefined : ROW_WIDEST}
             className={`aspect-video w-full object-cover ${lead ? '' : 'rounded sm:rounded-none'}`}
           />
