@@ -61,6 +61,7 @@ export const STRICT_TRANSPORT_SECURITY = {
  * (lib/server/content-security-policy.ts); anything that is not a page runs no script at all.
  */
 const COMMON_DIRECTIVES = [
+  // Fonts, fetches and the manifest come from the site itself: default-src covers them.
   "default-src 'self'",
   "base-uri 'none'",
   "object-src 'none'",
@@ -70,9 +71,6 @@ const COMMON_DIRECTIVES = [
   `frame-src ${VIDEO_FRAME_HOSTS.join(' ')}`,
   // React writes style attributes (next/image's placeholder colour, the viewer's transforms).
   "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
   "worker-src 'none'",
   `report-uri ${CSP_REPORT_PATH}`,
 ]
