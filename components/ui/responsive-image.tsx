@@ -73,6 +73,8 @@ export function ResponsiveImage({
       fetchPriority: 'high',
     })
   }
+  // next/image colours the alt text transparent until the file loads; a decorative image has
+  // none, so it goes without the style (a card is shorter in the page and in its payload).
   // eslint-disable-next-line @next/next/no-img-element -- next/image's own output (see above)
-  return <img {...props} alt={props.alt} />
+  return <img {...props} style={props.alt === '' ? undefined : props.style} alt={props.alt} />
 }
