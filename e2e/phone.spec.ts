@@ -454,4 +454,28 @@ test.describe('a hub on a phone', () => {
     ]
     expect(photo.y + photo.height).toBeLessThanOrEqual(heading.y)
   })
+
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+      test.use({ javaScriptEnabled })
+
+      test('a story card is one link, and a tap on its photo opens the story', async ({ page }) => {
+        await page.goto('/tv')
+        const card = page
+          .getByRole('main')
+          .locator('article')
+          .filter({ has: page.getByRole('heading', { level: 2 }) })
+          .nth(1)
+        const link = card.locator('a')
+        await expect(link).toHaveCount(1)
+        const href = await link.getAttribute('href')
+        expect(href).toMatch(/^\/tv\/[a-z0-9-]+$/)
+        // The headline's link covers the card (its ::after): a tap on the photo lands on it.
+        await card.locator('img').scrollIntoViewIfNeeded()
+        const photo = await box(card.locator('img'))
+        await page.touchscreen.tap(photo.x + photo.width / 2, photo.y + photo.height / 2)
+        await expect(page).toHaveURL(href!)
+      })
+    })
+  }
 })

@@ -87,44 +87,40 @@ export function StoryCard({
   const row = !isLead && phone === 'row'
   return (
     <article
-      className={
+      className={`relative ${
         isLead
           ? 'grid gap-4 md:grid-cols-5'
           : row
             ? 'grid grid-cols-[1fr_8rem] items-start gap-x-4 sm:flex sm:flex-col sm:items-stretch sm:gap-3'
             : 'flex flex-col gap-3'
-      }
+      }`}
     >
-      <Link
-        href={story.url}
-        tabIndex={-1}
-        aria-hidden="true"
-        className={isLead ? 'md:col-span-3' : row ? 'col-start-2 row-start-1' : ''}
+      <ResponsiveImage
+        image={story.hero}
+        alt=""
+        lead={lead}
+        sizes={
+          sizes ??
+          (isLead
+            ? '(min-width: 1152px) 690px, (min-width: 768px) 60vw, 100vw'
+            : row
+              ? ROW_SIZES
+              : CARD_SIZES)
+        }
+        widest={row ? ROW_WIDEST : undefined}
+        className={`aspect-video w-full rounded-md object-cover${isLead ? 'md:col-span-3' : row ? 'col-start-2 row-start-1' : ''}`}
+      />
+      <div
+        className={isLead ? 'md:col-span-2' : row ? 'col-start-1 row-start-1 min-w-0' : undefined}
       >
-        <ResponsiveImage
-          image={story.hero}
-          alt=""
-          lead={lead}
-          sizes={
-            sizes ??
-            (isLead
-              ? '(min-width: 1152px) 690px, (min-width: 768px) 60vw, 100vw'
-              : row
-                ? ROW_SIZES
-                : CARD_SIZES)
-          }
-          widest={row ? ROW_WIDEST : undefined}
-          className="aspect-video w-full rounded-md object-cover"
-        />
-      </Link>
-      <div className={isLead ? 'md:col-span-2' : row ? 'col-start-1 row-start-1 min-w-0' : ''}>
         <p className="text-xs font-bold tracking-wide text-accent uppercase">
           {kicker ?? story.category.name}
         </p>
         <Heading
           className={`mt-1 font-serif leading-tight font-bold ${isLead ? 'text-3xl md:text-4xl' : row ? 'text-lg sm:text-xl' : 'text-xl'}`}
         >
-          <Link href={story.url} className="hover:text-accent">
+          {/* One link per card, stretched over it (its ::after), photo included. */}
+          <Link href={story.url} className="after:absolute after:inset-0 hover:text-accent">
             {story.title}
           </Link>
         </Heading>
