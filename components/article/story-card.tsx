@@ -108,7 +108,7 @@ export function StoryCard({
               : CARD_SIZES)
         }
         widest={row ? ROW_WIDEST : undefined}
-        className={`aspect-video w-full rounded-md object-cover${isLead ? 'md:col-span-3' : row ? 'col-start-2 row-start-1' : ''}`}
+        className={`aspect-video w-full rounded-md object-cover ${isLead ? 'md:col-span-3' : row ? 'col-start-2 row-start-1' : ''}`}
       />
       <div
         className={isLead ? 'md:col-span-2' : row ? 'col-start-1 row-start-1 min-w-0' : undefined}

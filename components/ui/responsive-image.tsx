@@ -75,6 +75,7 @@ export function ResponsiveImage({
   }
   // next/image colours the alt text transparent until the file loads; a decorative image has
   // none, so it goes without the style (a card is shorter in the page and in its payload).
+  const { style, ...rest } = props
   // eslint-disable-next-line @next/next/no-img-element -- next/image's own output (see above)
-  return <img {...props} style={props.alt === '' ? undefined : props.style} alt={props.alt} />
+  return <img {...rest} {...(rest.alt === '' ? {} : { style })} alt={rest.alt} />
 }
