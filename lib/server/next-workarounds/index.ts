@@ -7,6 +7,7 @@
  *
  * - response-buffers.ts: a cached page's bytes, ETag, gzip and Content-Security-Policy worked
  *   out once per page, not on every request; the hook error-documents.ts rewrites bodies with.
+ * - flight-scripts.ts: Next's payload scripts joined into one, for one hash in a page's policy.
  * - single-headers.ts: one `Location` on a redirect Next renders at run time.
  * - error-documents.ts: whole 404, 500 and 400 pages where Next sends an empty shell or plain text.
  * - cache-handler.ts: a 404 for an address that never had a page is not written to disk.
@@ -17,6 +18,7 @@ import { installedNextVersion, WRITTEN_FOR_NEXT } from './version'
 
 export const WORKAROUNDS = [
   'response-buffers',
+  'flight-scripts',
   'single-headers',
   'error-documents',
   'cache-handler',
@@ -66,7 +68,14 @@ export async function installWorkarounds({
   for (const file of missing) {
     warn(`Marquee: the build has no ${file}, so a 404 from notFound() is blank without JavaScript.`)
   }
-  endWithBuffers({ target, rewrite: errorBody(documents), head: errorHead(documents), policy })
+  const { joinFlightScripts } = await import('./flight-scripts')
+  endWithBuffers({
+    target,
+    rewrite: errorBody(documents),
+    head: errorHead(documents),
+    policy,
+    pageText: joinFlightScripts,
+  })
   const { installCacheHandler } = await import('./cache-handler')
   installCacheHandler()
   return true

@@ -23,6 +23,8 @@ describe('endWithBuffers', () => {
       policed.push(html)
       return `script-src 'self' 'for-${html.length}'`
     },
+    pageText: (html) =>
+      html.replace('<script>a()</script><script>b()</script>', '<script>a();b()</script>'),
   })
 
   it.each([
@@ -218,6 +220,45 @@ describe('endWithBuffers', () => {
     it('leaves anything that is not HTML alone', async () => {
       const json = { 'Content-Type': 'application/json' }
       expect(await policyOf(sendPage(other, json))).toBeNull()
+    })
+
+    it("sends a long page as pageText rewrote it, with that text's length, ETag and policy", async () => {
+      const scripts = `<p>${'y'.repeat(MIN_CHARS)}</p><script>a()</script><script>b()</script>`
+      const joined = `<p>${'y'.repeat(MIN_CHARS)}</p><script>a();b()</script>`
+      policed.length = 0
+      const { response, body } = await fetchWith(sendPage(scripts))
+      expect(body.toString('utf8')).toBe(joined)
+      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(joined)))
+      expect(response.headers.get('content-security-policy')).toBe(
+        `script-src 'self' 'for-${joined.length}'`,
+      )
+      expect(policed).toEqual([joined])
+      const again = await fetchWith(sendPage(scripts), 'GET', {
+        'If-None-Match': response.headers.get('etag')!,
+        'Cache-Control': 'max-age=0',
+      })
+      expect(again.response.status).toBe(304)
+      const gzipped = await rawWith(throughCompression(scripts), { 'Accept-Encoding': 'gzip' })
+      expect(gunzipSync(gzipped.body).toString('utf8')).toBe(joined)
+      // Only a page that gets its policy here: JSON, and a page with a nonce, go as they are.
+      const data = `${scripts}\n`
+      const json = await fetchWith(sendPage(data, { 'Content-Type': 'application/json' }))
+      expect(json.body.toString('utf8')).toBe(data)
+      const nonce = { 'Content-Security-Policy': "script-src 'self' 'nonce-abc'" }
+      expect((await fetchWith(sendPage(`${scripts} `, nonce))).body.toString('utf8')).toBe(
+        `${scripts} `,
+      )
+    })
+
+    it('sends no Content-Length on the HEAD of a page, whose joined length it cannot know', async () => {
+      const { response } = await fetchWith((res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+        res.setHeader('Content-Length', 20_000)
+        res.end()
+      }, 'HEAD')
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-length')).toBeNull()
+      expect(response.headers.get('transfer-encoding')).toBeNull()
     })
 
     it('gives a rewritten page the policy of what is sent', async () => {

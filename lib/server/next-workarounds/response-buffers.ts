@@ -23,6 +23,8 @@ export interface Encoded {
   etag: string
   gzip?: Buffer
   policy?: string
+  /** The text that was encoded, when `encode` was given a transform that changed it. */
+  sent?: string
 }
 
 const DEFAULT_LIMITS: EncoderLimits = { maxEntries: 256, maxBytes: 64 * 2 ** 20 }
@@ -37,7 +39,8 @@ export class PageEncoder {
 
   constructor(private readonly limits: EncoderLimits = DEFAULT_LIMITS) {}
 
-  encode(text: string): Encoded {
+  /** `transform`, if given, rewrites the text first; a text is always encoded the same way. */
+  encode(text: string, transform?: (text: string) => string): Encoded {
     const cached = this.cache.get(text)
     if (cached) {
       // Most recently used goes last; eviction takes the first.
@@ -45,8 +48,10 @@ export class PageEncoder {
       this.cache.set(text, cached)
       return cached
     }
-    const bytes = Buffer.from(text, 'utf8')
+    const sent = transform?.(text) ?? text
+    const bytes = Buffer.from(sent, 'utf8')
     const entry: Encoded = { bytes, etag: entityTag(bytes) }
+    if (sent !== text) entry.sent = sent
     if (bytes.length > this.limits.maxBytes) return entry
     this.cache.set(text, entry)
     this.evict()
@@ -62,9 +67,9 @@ export class PageEncoder {
     return entry.gzip
   }
 
-  /** The entry's page policy, worked out from its text on first use. */
+  /** The entry's page policy, worked out from the text it sends on first use. */
   policy(entry: Encoded, text: string, policyFor: PagePolicy): string {
-    entry.policy ??= policyFor(text)
+    entry.policy ??= policyFor(entry.sent ?? text)
     return entry.policy
   }
 
@@ -118,6 +123,11 @@ export interface EndOptions {
   rewrite?: BodyRewrite
   head?: HeadRewrite
   policy?: PagePolicy
+  /**
+   * With `policy`: rewrites a long page's text once, before its bytes, ETag, gzip and policy are
+   * worked out (flight-scripts.ts joins Next's payload scripts, for fewer hashes).
+   */
+  pageText?: (html: string) => string
 }
 type PatchedResponse = ServerResponse & {
   [OWN_END]?: EndFunction
@@ -203,7 +213,8 @@ function wouldGzip(response: ServerResponse & { req: IncomingMessage }): boolean
  *   page on every request (FNV over 88,000 characters for an article); next.config.js turns that
  *   off and this hashes each cached page once. Not on HEAD: Next ends those without the body.
  * - **Policy.** With `policy`, an HTML page gets the Content-Security-Policy that allows exactly
- *   its inline scripts, worked out once per cached page beside its bytes and ETag.
+ *   its inline scripts, worked out once per cached page beside its bytes and ETag, after
+ *   `pageText` (if given) has rewritten a long page's text.
  * - **Gzip.** Where Next's compression middleware would gzip a long body, the page's gzip is
  *   made once and sent with `Content-Encoding: gzip`; the middleware passes an answer that is
  *   already encoded through untouched (and still adds its `Vary`). Without this every cached page
@@ -229,6 +240,7 @@ export function endWithBuffers({
   rewrite,
   head,
   policy,
+  pageText,
 }: EndOptions = {}): void {
   if (PATCHED in target) return
   const original = (target as { end: EndFunction }).end
@@ -236,9 +248,19 @@ export function endWithBuffers({
   function finish(response: PatchedResponse, next: EndFunction, args: unknown[]) {
     if (response[REPLACED]) return next.apply(response, args.filter(isCallback))
     const [given, encoding, callback] = args
-    if (given == null && head && response.req?.method === 'HEAD' && !response.headersSent) {
-      const body = head(response)
-      if (body !== undefined) response.setHeader('Content-Length', Buffer.byteLength(body))
+    if (given == null && response.req?.method === 'HEAD' && !response.headersSent) {
+      const body = head?.(response)
+      const page = policy !== undefined && pageText !== undefined && takesPagePolicy(response)
+      if (body !== undefined) {
+        const length =
+          page && body.length >= MIN_CHARS
+            ? encoder.encode(body, pageText).bytes.length
+            : Buffer.byteLength(body)
+        response.setHeader('Content-Length', length)
+      } else if (page) {
+        // Next's length is its text's, before pageText; the bytes a GET gets are not known here.
+        response.removeHeader('Content-Length')
+      }
     }
     if (typeof given !== 'string') return next.apply(response, args)
     if (typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8') {
@@ -252,11 +274,14 @@ export function endWithBuffers({
       const rest = done ? [done] : []
       return body ? next.call(response, body, ...rest) : next.call(response, ...rest)
     }
-    const encoded = chunk.length >= MIN_CHARS ? encoder.encode(chunk) : undefined
-    if (chunk !== given && response.hasHeader('content-length') && !response.headersSent) {
+    const page = policy !== undefined && takesPagePolicy(response)
+    const encoded =
+      chunk.length >= MIN_CHARS ? encoder.encode(chunk, page ? pageText : undefined) : undefined
+    const changed = chunk !== given || encoded?.sent !== undefined
+    if (changed && response.hasHeader('content-length') && !response.headersSent) {
       response.setHeader('Content-Length', encoded?.bytes.length ?? Buffer.byteLength(chunk))
     }
-    if (policy && takesPagePolicy(response)) {
+    if (page) {
       const value = encoded ? encoder.policy(encoded, chunk, policy) : policy(chunk)
       response.setHeader('Content-Security-Policy', value)
     }
