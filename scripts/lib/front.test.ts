@@ -424,6 +424,17 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
     expect(received.slice(before)).toEqual([])
   })
 
+  it('answers a request for the 400 page itself with a 404, its policy and every header', async () => {
+    const before = received.length
+    for (const path of ['/_front/bad-request.html', '/_front/bad-request.html?x=1']) {
+      const answer = await send(`${base}${path}`)
+      expect(answer.status, path).toBe(404)
+      expect(answer.body.toString('utf8')).not.toContain('could not be read')
+      expectSecurityHeaders(answer, { csp: NO_SCRIPT_POLICY })
+    }
+    expect(received.slice(before)).toEqual([])
+  })
+
   it("sends only an editor's preview past the cache, and never stores its answer", async () => {
     const cookie = (value: string) => ({ Cookie: `theme=dark; __prerender_bypass=${value}` })
     const status = async (headers: Record<string, string> = {}) =>
