@@ -205,7 +205,7 @@ const OWN_PAGES = {
   'unavailable.html': UNAVAILABLE_PAGE,
   // To a client over a rate limit (`location @too_many_requests`).
   'too-many-requests.html': TOO_MANY_REQUESTS_PAGE,
-  // A request nginx cannot read, or an address too long (`location @bad_request`).
+  // A request nginx cannot read, or an address too long (`location = /_front/bad-request.html`).
   'bad-request.html': BAD_REQUEST_PAGE,
 }
 
