@@ -245,19 +245,24 @@ export function endWithBuffers({
   if (PATCHED in target) return
   const original = (target as { end: EndFunction }).end
 
+  /** A long body's encoding: of its text as `pageText` rewrites it, if it is to get a page policy. */
+  function encode(text: string, page: boolean): Encoded | undefined {
+    if (text.length < MIN_CHARS) return undefined
+    return encoder.encode(text, page ? pageText : undefined)
+  }
+
   function finish(response: PatchedResponse, next: EndFunction, args: unknown[]) {
     if (response[REPLACED]) return next.apply(response, args.filter(isCallback))
     const [given, encoding, callback] = args
     if (given == null && response.req?.method === 'HEAD' && !response.headersSent) {
       const body = head?.(response)
-      const page = policy !== undefined && pageText !== undefined && takesPagePolicy(response)
+      const page = policy !== undefined && takesPagePolicy(response)
       if (body !== undefined) {
-        const length =
-          page && body.length >= MIN_CHARS
-            ? encoder.encode(body, pageText).bytes.length
-            : Buffer.byteLength(body)
-        response.setHeader('Content-Length', length)
-      } else if (page) {
+        response.setHeader(
+          'Content-Length',
+          encode(body, page)?.bytes.length ?? Buffer.byteLength(body),
+        )
+      } else if (page && pageText) {
         // Next's length is its text's, before pageText; the bytes a GET gets are not known here.
         response.removeHeader('Content-Length')
       }
@@ -275,8 +280,7 @@ export function endWithBuffers({
       return body ? next.call(response, body, ...rest) : next.call(response, ...rest)
     }
     const page = policy !== undefined && takesPagePolicy(response)
-    const encoded =
-      chunk.length >= MIN_CHARS ? encoder.encode(chunk, page ? pageText : undefined) : undefined
+    const encoded = encode(chunk, page)
     const changed = chunk !== given || encoded?.sent !== undefined
     if (changed && response.hasHeader('content-length') && !response.headersSent) {
       response.setHeader('Content-Length', encoded?.bytes.length ?? Buffer.byteLength(chunk))
