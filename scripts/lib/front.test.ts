@@ -495,6 +495,19 @@ describe.skipIf(!which('nginx'))('the nginx front (ops/nginx/marquee.conf)', () 
       expectSecurityHeaders(await send(`${base}/other-page`), { csp: pageCsp('/other-page') })
     })
 
+    it("stores a page's policy but none of Next.js's security headers, which the cache adds", async () => {
+      expectSecurityHeaders(await send(`${base}/stored-headers`), {
+        csp: pageCsp('/stored-headers'),
+      })
+      const stored = cacheFiles(path.join(prefix, 'cache'))
+        .map((file) => readFileSync(file, 'latin1'))
+        .filter((text) => text.includes('\nKEY: /stored-headers'))
+      expect(stored).toHaveLength(1)
+      const head = stored[0]!.slice(0, stored[0]!.indexOf('\r\n\r\n'))
+      expect(head).toContain(`Content-Security-Policy: ${pageCsp('/stored-headers')}`)
+      for (const { key } of SECURITY_HEADERS) expect(head, key).not.toContain(`${key}:`)
+    })
+
     it("passes a page's long policy through both of its hops, from Next.js and from the cache", async () => {
       expect(pageCsp('/many-scripts').length).toBeGreaterThan(8 * 1024)
       for (const expected of ['MISS', 'HIT']) {
