@@ -61,13 +61,12 @@ export const STRICT_TRANSPORT_SECURITY = {
  * (lib/server/content-security-policy.ts); anything that is not a page runs no script at all.
  */
 const COMMON_DIRECTIVES = [
-  // Fonts, fetches and the manifest come from the site itself: default-src covers them.
+  // Images, fonts, fetches and the manifest come from the site itself: default-src covers them.
   "default-src 'self'",
   "base-uri 'none'",
   "object-src 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
-  "img-src 'self' data:",
   `frame-src ${VIDEO_FRAME_HOSTS.join(' ')}`,
   // React writes style attributes (next/image's placeholder colour, the viewer's transforms).
   "style-src 'self' 'unsafe-inline'",
